@@ -1,0 +1,79 @@
+"""Who may do what: capabilities come from memberships scoped to an organisation or unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser, User
+
+from .models import Capability, Membership, Person, Unit
+
+AnyUser = User | AnonymousUser
+ALL_CAPABILITIES = frozenset(Capability.values)
+
+
+@dataclass(frozen=True)
+class Grant:
+    organisation_id: int
+    unit_ids: frozenset[int] | None  # None: the whole organisation
+    capabilities: frozenset[str]
+
+    def covers(self, organisation_id: int, unit_id: int | None) -> bool:
+        if organisation_id != self.organisation_id:
+            return False
+        return self.unit_ids is None or unit_id in self.unit_ids
+
+
+def grants_for(user: AnyUser) -> tuple[Grant, ...]:
+    """The user's grants, read once per request and kept on the user object."""
+    if not user.is_authenticated:
+        return ()
+    cached: tuple[Grant, ...] | None = getattr(user, "_stocktake_grants", None)
+    if cached is not None:
+        return cached
+    grants = []
+    for membership in Membership.objects.filter(user_id=user.pk).select_related("role", "unit"):
+        unit_ids = None
+        if membership.unit is not None:
+            unit_ids = frozenset(
+                Unit.objects.descendants(membership.unit, include_self=True).values_list(
+                    "id", flat=True
+                )
+            )
+        grants.append(
+            Grant(membership.organisation_id, unit_ids, frozenset(membership.role.capabilities))
+        )
+    result = tuple(grants)
+    user._stocktake_grants = result  # type: ignore[attr-defined]
+    return result
+
+
+def capabilities_in(user: AnyUser, organisation_id: int, unit_id: int | None) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    if getattr(user, "is_superuser", False):
+        return ALL_CAPABILITIES
+    found: set[str] = set()
+    for grant in grants_for(user):
+        if grant.covers(organisation_id, unit_id):
+            found |= grant.capabilities
+    return frozenset(found)
+
+
+def scopes_with(user: AnyUser, capability: str) -> tuple[set[int], set[int]]:
+    """Organisations (whole) and units where the user holds a capability."""
+    organisations: set[int] = set()
+    units: set[int] = set()
+    for grant in grants_for(user):
+        if capability in grant.capabilities:
+            if grant.unit_ids is None:
+                organisations.add(grant.organisation_id)
+            else:
+                units |= grant.unit_ids
+    return organisations, units
+
+
+def person_for(user: AnyUser) -> Person | None:
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user_id=user.pk).first()

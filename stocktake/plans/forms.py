@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from stocktake.accounts.models import Person
+
+from .models import Action, ProgressStatus, Rag
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
+_BLANK_STATUS = [("", "No change")]
+
+
+class ProgressUpdateForm(forms.Form):
+    as_at = forms.DateField(
+        label="As at",
+        help_text="The date this position describes, which may be earlier than today.",
+        widget=_DATE,
+        error_messages={
+            "required": "Enter the date this position describes",
+            "invalid": "Enter a real date, for example 31/08/2007",
+        },
+    )
+    position = forms.CharField(
+        label="Current position",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the current position"},
+    )
+    future_action = forms.CharField(
+        label="Future action", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    progress_status = forms.ChoiceField(
+        label="Progress status", required=False, choices=_BLANK_STATUS + ProgressStatus.choices
+    )
+    rag = forms.ChoiceField(label="RAG status", required=False, choices=_BLANK_STATUS + Rag.choices)
+
+
+class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
+    owners = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    new_due_text = forms.CharField(
+        label="Due date",
+        required=False,
+        help_text='As the plan writes it, for example "March 2008", "Q3 2009/10" or "01/04/08".',
+    )
+    due_revised_on = forms.DateField(
+        label="Date the due date changed",
+        required=False,
+        widget=_DATE,
+        error_messages=_DATE_ERRORS,
+    )
+    due_reason = forms.CharField(
+        label="Reason for the change",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when the due date changes.",
+    )
+    due_agreed_by = forms.CharField(
+        label="Who agreed the change", required=False, help_text="For example: Audit Committee."
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "ref",
+            "text",
+            "priority",
+            "agreement",
+            "progress_status",
+            "rag",
+            "status_text",
+            "deliverables",
+            "resources",
+            "outputs",
+            "outcomes",
+            "risks",
+            "other_services",
+            "internal_note",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("deliverables", "resources", "outputs", "outcomes", "risks")
+        } | {"other_services": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        action: Action = self.instance
+        self.fields["owners"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=action.organisation_id
+        )
+        self.fields["owners"].initial = [o.person_id for o in action.ownerships.all()]
+        self.fields["new_due_text"].initial = action.due_text
+        self.fields["due_revised_on"].initial = today
+
+    def due_changed(self) -> bool:
+        new = str(self.cleaned_data.get("new_due_text") or "").strip()
+        current: str = self.instance.due_text
+        return new != current.strip()
+
+
+class PlanFilterForm(forms.Form):
+    as_at = forms.DateField(
+        label="As at", required=False, widget=_DATE, error_messages=_DATE_ERRORS
+    )
+    status = forms.ChoiceField(
+        label="Progress", required=False, choices=[("", "Any"), *ProgressStatus.choices]
+    )
+    rag = forms.ChoiceField(label="RAG", required=False, choices=[("", "Any"), *Rag.choices])
+    owner = forms.ChoiceField(label="Owner", required=False)
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    not_updated_since = forms.DateField(
+        label="Not updated since", required=False, widget=_DATE, error_messages=_DATE_ERRORS
+    )
+
+    def __init__(self, *args: Any, owners: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", "Anyone")] + [  # type: ignore[attr-defined]
+            (str(p.uuid), p.name) for p in owners
+        ]

@@ -1,0 +1,158 @@
+"""Load a demonstration council, its people and logins, and a plan with dated history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from stocktake.accounts import services as accounts
+from stocktake.accounts.models import Organisation, Unit
+from stocktake.plans import services as plans
+from stocktake.plans.models import Plan
+
+DEMO_ORGANISATION = "Demo District Council"
+DEMO_PASSWORD = "stocktake-demo"  # noqa: S105 - printed for the demo; never used in production
+D = dt.date
+
+
+class Command(BaseCommand):
+    help = "Load demonstration data (idempotent) and print the demo logins."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Organisation.objects.filter(name=DEMO_ORGANISATION).exists():
+            self.stdout.write("Demo data already loaded.")
+        else:
+            with transaction.atomic():
+                self._load()
+            self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/sign-in/ as any of:\n"
+            f"  officer    / {DEMO_PASSWORD}   (performance officer: edits and publishes)\n"
+            f"  lead       / {DEMO_PASSWORD}   (lead officer: updates own actions)\n"
+            f"  councillor / {DEMO_PASSWORD}   (reads published plans)"
+        )
+
+    def _load(self) -> None:
+        roles = accounts.roles_ensure()
+        council = accounts.organisation_get_or_create(name=DEMO_ORGANISATION)
+        directorate = accounts.unit_create(
+            organisation=council, name="Corporate Services", kind=Unit.Kind.DIRECTORATE
+        )
+        service = accounts.unit_create(
+            organisation=council,
+            name="Customer Services",
+            kind=Unit.Kind.SERVICE,
+            parent=directorate,
+        )
+        officer, _ = accounts.user_with_person_create(
+            organisation=council,
+            username="officer",
+            name="Pat Performance",
+            email="officer@example.org",
+            password=DEMO_PASSWORD,
+        )
+        lead, lead_person = accounts.user_with_person_create(
+            organisation=council,
+            username="lead",
+            name="Lee Lead",
+            email="lead@example.org",
+            password=DEMO_PASSWORD,
+        )
+        councillor, _ = accounts.user_with_person_create(
+            organisation=council,
+            username="councillor",
+            name="Cllr Chris Member",
+            email="councillor@example.org",
+            password=DEMO_PASSWORD,
+        )
+        accounts.membership_grant(
+            user=officer, organisation=council, role=roles["Performance officer"]
+        )
+        accounts.membership_grant(
+            user=lead, organisation=council, unit=service, role=roles["Lead officer"]
+        )
+        accounts.membership_grant(user=councillor, organisation=council, role=roles["Councillor"])
+        head = accounts.person_create(
+            organisation=council, name="Sam Service", job_title="Head of Customer Services"
+        )
+        plan = plans.plan_create(
+            organisation=council,
+            unit=service,
+            title="Customer Access Improvement Plan",
+            kind=Plan.Kind.IMPROVEMENT,
+            period_text="2025/26",
+            by=officer,
+        )
+        access = plans.section_create(plan=plan, ref="1", title="Access channels", by=officer)
+        insight = plans.section_create(plan=plan, ref="2", title="Customer insight", by=officer)
+        a1 = plans.action_create(
+            plan=plan,
+            section=access,
+            ref="1.1",
+            text="Publish consistent opening hours for every access point",
+            due_text="June 2025",
+            owners=[lead_person],
+            by=officer,
+        )
+        plans.action_update_add(
+            action=a1,
+            as_at=D(2025, 6, 30),
+            position="Hours agreed for the two main offices; village points still differ.",
+            future_action="Agree hours with parish partners.",
+            progress_status="in_progress",
+            rag="amber",
+            by=officer,
+        )
+        plans.action_due_revise(
+            action=a1,
+            new_due_text="September 2025",
+            reason="Parish partners asked for consultation first",
+            agreed_by="Customer Services Board",
+            revised_on=D(2025, 7, 1),
+            by=officer,
+        )
+        plans.action_update_add(
+            action=a1,
+            as_at=D(2025, 9, 30),
+            position="Hours published on the website and at every point.",
+            progress_status="complete",
+            rag="blue",
+            by=officer,
+        )
+        a2 = plans.action_create(
+            plan=plan,
+            section=access,
+            ref="1.2",
+            text="Move the most common transactions online",
+            due_text="Q4 2025/26",
+            owners=[head],
+            by=officer,
+        )
+        plans.action_update_add(
+            action=a2,
+            as_at=D(2025, 9, 30),
+            position="Three of the ten most common requests can now be made online.",
+            progress_status="in_progress",
+            rag="green",
+            by=officer,
+        )
+        plans.action_create(
+            plan=plan,
+            section=insight,
+            ref="2.1",
+            text="Capture, analyse and report customer contact data by channel",
+            due_text="March 2026",
+            owners=[lead_person],
+            by=officer,
+        )
+        plans.action_create(
+            plan=plan,
+            section=insight,
+            ref="2.2",
+            text="Set up regular mystery shopping with neighbouring councils",
+            due_text="??",
+            by=officer,
+        )

@@ -1,0 +1,111 @@
+"""Reads for the plan pages. Each returns in a fixed number of queries, whatever the row count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Prefetch, QuerySet
+
+from stocktake.accounts.models import Person
+from stocktake.accounts.selectors import AnyUser
+
+from .access import visible_plans
+from .models import Action, ActionOwner, Plan, Section
+
+_OWNERS = Prefetch(
+    "ownerships", queryset=ActionOwner.objects.select_related("person").order_by("id")
+)
+
+
+def plans_for_list(user: AnyUser) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(visible_plans(user))
+        .select_related("organisation", "unit")
+        .annotate(action_count=Count("actions", distinct=True))
+        .order_by("organisation__name", "title")
+    )
+
+
+@dataclass
+class SectionBlock:
+    section: Section | None
+    depth: int
+    actions: list[Action] = field(default_factory=list)
+
+
+def plan_actions(
+    plan: Plan, *, when: dt.date, today: dt.date, filters: dict[str, Any]
+) -> QuerySet[Action]:
+    return (
+        Action.objects.for_plan(plan)
+        .as_at(when, today=today)
+        .filtered(when, **filters)
+        .prefetch_related(_OWNERS)
+        .order_by("position", "id")
+    )
+
+
+def plan_blocks(plan: Plan, actions: QuerySet[Action]) -> list[SectionBlock]:
+    """The section tree in order, each with its actions; sections left empty are kept."""
+    sections = list(Section.objects.filter(plan=plan).with_tree_fields())
+    blocks = {None: SectionBlock(None, 0)} | {s.pk: SectionBlock(s, s.tree_depth) for s in sections}
+    for action in actions:
+        blocks[action.section_id].actions.append(action)
+    return list(blocks.values())
+
+
+def plan_owners(plan: Plan) -> list[Person]:
+    return list(Person.objects.filter(ownerships__action__plan=plan).distinct().order_by("name"))
+
+
+def my_actions(user: User, *, today: dt.date) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(ownerships__person__user=user)
+        .distinct()
+        .as_at(today, today=today)
+        .select_related("plan")
+        .prefetch_related(_OWNERS)
+        .order_by("due_date", "plan__title", "position")
+    )
+
+
+@dataclass
+class Change:
+    when: dt.datetime
+    who: str
+    what: str
+    changes: list[tuple[str, str, str]]
+
+
+def _label(field_name: str) -> str:
+    field = Action._meta.get_field(field_name)
+    return str(getattr(field, "verbose_name", field_name)).capitalize()
+
+
+def action_history(action: Action) -> list[Change]:
+    """Who changed what on the action, newest first, as old → new pairs."""
+    records = list(action.history.select_related("history_user").order_by("history_date", "pk"))
+    changes: list[Change] = []
+    previous = None
+    for record in records:
+        who = record.history_user.get_username() if record.history_user else "System"
+        if previous is None:
+            changes.append(Change(record.history_date, who, "Created", []))
+        else:
+            delta = record.diff_against(previous)
+            pairs = [
+                (
+                    _label(c.field),
+                    str(c.old if c.old not in (None, "") else "—"),
+                    str(c.new if c.new not in (None, "") else "—"),
+                )
+                for c in delta.changes
+                if c.field not in {"updated_at"}
+            ]
+            if pairs:
+                changes.append(Change(record.history_date, who, "Changed", pairs))
+        previous = record
+    return list(reversed(changes))

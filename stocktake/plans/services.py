@@ -1,0 +1,255 @@
+"""Every write to plans goes through here, inside a transaction, recording who did it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import models, transaction
+from django.utils import timezone
+
+from stocktake.accounts.models import Organisation, Person, Unit
+from stocktake.core.fuzzydates import parse_fuzzy_date
+
+from . import rules
+from .models import Action, ActionOwner, DueRevision, Milestone, Plan, ProgressUpdate, Section
+
+Actor = User | AnonymousUser | None
+
+
+def _user(by: Actor) -> User | None:
+    return by if isinstance(by, User) else None
+
+
+def _save(instance: models.Model, by: Actor) -> None:
+    # simple_history reads the acting user from here when there is no request (commands, imports).
+    instance._history_user = _user(by)  # type: ignore[attr-defined]
+    instance.save()
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    organisation: Organisation,
+    title: str,
+    by: Actor,
+    kind: str = Plan.Kind.IMPROVEMENT,
+    unit: Unit | None = None,
+    **fields: Any,
+) -> Plan:
+    plan = Plan(organisation=organisation, title=title, kind=kind, unit=unit, **fields)
+    _save(plan, by)
+    return plan
+
+
+@transaction.atomic
+def plan_publish(*, plan: Plan, by: Actor) -> Plan:
+    plan.status = Plan.Status.PUBLISHED
+    _save(plan, by)
+    return plan
+
+
+@transaction.atomic
+def section_create(
+    *,
+    plan: Plan,
+    title: str,
+    by: Actor,
+    ref: str = "",
+    parent: Section | None = None,
+    kind: str = Section.Kind.GROUP,
+    position: int | None = None,
+) -> Section:
+    if position is None:
+        position = plan.sections.count()
+    section = Section(
+        organisation_id=plan.organisation_id,
+        plan=plan,
+        title=title,
+        ref=ref,
+        parent=parent,
+        kind=kind,
+        position=position,
+    )
+    _save(section, by)
+    return section
+
+
+@transaction.atomic
+def action_create(
+    *,
+    plan: Plan,
+    text: str,
+    by: Actor,
+    ref: str = "",
+    section: Section | None = None,
+    due_text: str = "",
+    owners: Iterable[Person] = (),
+    position: int | None = None,
+    **fields: Any,
+) -> Action:
+    due = parse_fuzzy_date(due_text)
+    if position is None:
+        position = plan.actions.count()
+    action = Action(
+        organisation_id=plan.organisation_id,
+        plan=plan,
+        section=section,
+        ref=ref,
+        text=text,
+        position=position,
+        due_text=due_text,
+        due_date=due.end,
+        due_start=due.start,
+        due_precision=due.precision.value,
+        original_due_text=due_text,
+        original_due_date=due.end,
+        **fields,
+    )
+    if not fields.get("date_added") and fields.get("date_added_text"):
+        action.date_added = parse_fuzzy_date(fields["date_added_text"]).start
+    _save(action, by)
+    for person in owners:
+        action_owner_add(action=action, person=person, by=by)
+    return action
+
+
+@transaction.atomic
+def action_owner_add(
+    *, action: Action, person: Person, by: Actor, kind: str = ActionOwner.Kind.ACCOUNTABLE
+) -> ActionOwner:
+    existing = ActionOwner.objects.filter(action=action, person=person, kind=kind).first()
+    if existing is not None:
+        return existing
+    ownership = ActionOwner(action=action, person=person, kind=kind)
+    _save(ownership, by)
+    return ownership
+
+
+@transaction.atomic
+def action_edit(*, action: Action, by: Actor, **changes: Any) -> Action:
+    """Change an action's own fields. Due dates change only through action_due_revise."""
+    if "text" in changes:
+        rules.action_needs_text(changes["text"])
+    forbidden = {"due_text", "due_date", "due_start", "original_due_date", "organisation", "plan"}
+    if forbidden & changes.keys():
+        raise ValueError(f"use action_due_revise to change {sorted(forbidden & changes.keys())}")
+    for name, value in changes.items():
+        setattr(action, name, value)
+    _save(action, by)
+    return action
+
+
+@transaction.atomic
+def action_due_revise(
+    *,
+    action: Action,
+    new_due_text: str,
+    reason: str,
+    by: Actor,
+    revised_on: dt.date | None = None,
+    agreed_by: str = "",
+) -> DueRevision:
+    """Move an action's due date, adding an entry to its slippage record."""
+    revised_on = revised_on or today()
+    rules.due_change_needs_reason(reason)
+    last = action.due_revisions.order_by("-revised_on", "-id").first()
+    rules.due_change_not_before_last(revised_on, last.revised_on if last else None)
+    due = parse_fuzzy_date(new_due_text)
+    revision = DueRevision(
+        organisation_id=action.organisation_id,
+        action=action,
+        revised_on=revised_on,
+        previous_due_text=action.due_text,
+        previous_due_date=action.due_date,
+        new_due_text=new_due_text,
+        new_due_date=due.end,
+        reason=reason,
+        agreed_by=agreed_by,
+        recorded_by=_user(by),
+    )
+    _save(revision, by)
+    action.due_text = new_due_text
+    action.due_date = due.end
+    action.due_start = due.start
+    action.due_precision = due.precision.value
+    _save(action, by)
+    return revision
+
+
+@transaction.atomic
+def action_update_add(
+    *,
+    action: Action,
+    as_at: dt.date,
+    position: str,
+    by: Actor,
+    future_action: str = "",
+    progress_status: str = "",
+    rag: str = "",
+    label: str = "",
+    author: Person | None = None,
+    as_at_precision: str = "day",
+    enforce_rules: bool = True,
+) -> ProgressUpdate:
+    """Record a dated position statement; the action's status follows its latest update."""
+    if enforce_rules:
+        rules.update_needs_position(position)
+        rules.update_not_after_today(as_at, today())
+    update = ProgressUpdate(
+        organisation_id=action.organisation_id,
+        action=action,
+        as_at=as_at,
+        as_at_precision=as_at_precision,
+        label=label,
+        position=position,
+        future_action=future_action,
+        progress_status=progress_status,
+        rag=rag,
+        author=author,
+        entered_by=_user(by),
+    )
+    _save(update, by)
+    later = action.updates.filter(as_at__gt=as_at).exists()
+    if not later and (progress_status or rag):
+        if progress_status:
+            action.progress_status = progress_status
+        if rag:
+            action.rag = rag
+        _save(action, by)
+    return update
+
+
+@transaction.atomic
+def milestone_add(
+    *, action: Action, text: str, by: Actor, due_text: str = "", ref: str = ""
+) -> Milestone:
+    milestone = Milestone(
+        organisation_id=action.organisation_id,
+        action=action,
+        text=text,
+        ref=ref,
+        due_text=due_text,
+        due_date=parse_fuzzy_date(due_text).end,
+        position=action.milestones.count(),
+    )
+    _save(milestone, by)
+    return milestone
+
+
+@transaction.atomic
+def action_owners_set(*, action: Action, people: list[Person], by: Actor) -> None:
+    """Make the accountable owners exactly these people, recording each change."""
+    wanted = {p.pk for p in people}
+    for ownership in action.ownerships.filter(kind=ActionOwner.Kind.ACCOUNTABLE):
+        if ownership.person_id not in wanted:
+            ownership._history_user = _user(by)  # type: ignore[attr-defined]
+            ownership.delete()
+    for person in people:
+        action_owner_add(action=action, person=person, by=by)

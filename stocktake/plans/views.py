@@ -1,0 +1,122 @@
+"""Short views: parse the form, ask the gatekeeper, call a service, redirect (Post/Redirect/Get)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from stocktake.core.auth import signed_in_user
+
+from . import access, selectors, services
+from .forms import ActionEditForm, PlanFilterForm, ProgressUpdateForm
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = selectors.plans_for_list(request.user)
+    return render(request, "plans/plan_list.html", {"plans": plans})
+
+
+def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
+    plan = access.plan_for_viewer(request.user, plan_uuid)
+    today = services.today()
+    owners = selectors.plan_owners(plan)
+    form = PlanFilterForm(request.GET or None, owners=owners)
+    filters = form.cleaned_data.copy() if form.is_valid() else {}
+    when = filters.pop("as_at", None) or today
+    actions = selectors.plan_actions(plan, when=when, today=today, filters=filters)
+    blocks = selectors.plan_blocks(plan, actions)
+    context = {
+        "plan": plan,
+        "form": form,
+        "blocks": blocks,
+        "when": when,
+        "today": today,
+        "is_past": when < today,
+        "action_count": sum(len(b.actions) for b in blocks),
+        "can_edit": access.can_edit_plan(request.user, plan),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+def action_detail(request: HttpRequest, action_uuid: str) -> HttpResponse:
+    action = access.action_for_viewer(request.user, action_uuid)
+    context = {
+        "action": action,
+        "plan": action.plan,
+        "updates": action.updates.select_related("author", "entered_by").order_by(
+            "-as_at", "-created_at"
+        ),
+        "revisions": action.due_revisions.select_related("recorded_by").order_by(
+            "revised_on", "id"
+        ),
+        "milestones": action.milestones.all(),
+        "ownerships": action.ownerships.select_related("person"),
+        "history": selectors.action_history(action),
+        "can_update": access.can_update_action(request.user, action),
+        "can_edit": access.can_edit_action(request.user, action),
+        "today": services.today(),
+    }
+    return render(request, "plans/action_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_update_add(request: HttpRequest, action_uuid: str) -> HttpResponse:
+    action = access.action_for_updater(request.user, action_uuid)
+    form = ProgressUpdateForm(request.POST or None, initial={"as_at": services.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_update_add(action=action, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Update saved")
+            return redirect("plans:action_detail", action_uuid=action.uuid)
+    return render(request, "plans/action_update_form.html", {"action": action, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, action_uuid: str) -> HttpResponse:
+    action = access.action_for_editor(request.user, action_uuid)
+    today = services.today()
+    form = ActionEditForm(request.POST or None, instance=action, today=today)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_action_edit(request, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Action saved")
+            return redirect("plans:action_detail", action_uuid=action.uuid)
+    return render(request, "plans/action_edit_form.html", {"action": action, "form": form})
+
+
+@transaction.atomic
+def _save_action_edit(request: HttpRequest, form: ActionEditForm) -> None:
+    action = form.instance
+    data = form.cleaned_data
+    changes = {name: data[name] for name in ActionEditForm.Meta.fields}
+    services.action_edit(action=action, by=request.user, **changes)
+    services.action_owners_set(action=action, people=list(data["owners"]), by=request.user)
+    if form.due_changed():
+        services.action_due_revise(
+            action=action,
+            new_due_text=data["new_due_text"].strip(),
+            reason=data["due_reason"],
+            agreed_by=data["due_agreed_by"],
+            revised_on=data["due_revised_on"],
+            by=request.user,
+        )
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    today = services.today()
+    actions = selectors.my_actions(signed_in_user(request), today=today)
+    return render(request, "plans/my_actions.html", {"actions": actions, "today": today})

@@ -1,0 +1,102 @@
+"""Shared test fixtures: councils, people in each role, and plans built through the services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from hypothesis import HealthCheck, settings
+
+from stocktake.accounts import services as accounts
+from stocktake.accounts.models import Organisation, Person, Role, Unit
+from stocktake.plans import services as plans
+from stocktake.plans.models import Plan
+
+settings.register_profile("ci", max_examples=30, deadline=None)
+settings.register_profile(
+    "dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test logins only
+
+
+@pytest.fixture
+def roles(db: None) -> dict[str, Role]:
+    return accounts.roles_ensure()
+
+
+@pytest.fixture
+def council(db: None) -> Organisation:
+    return accounts.organisation_get_or_create(name="Uttlesford District Council")
+
+
+@pytest.fixture
+def other_council(db: None) -> Organisation:
+    return accounts.organisation_get_or_create(name="Charnwood Borough Council")
+
+
+@pytest.fixture
+def service(council: Organisation) -> Unit:
+    directorate = accounts.unit_create(organisation=council, name="Corporate", kind="directorate")
+    return accounts.unit_create(
+        organisation=council, name="Customer Services", kind="service", parent=directorate
+    )
+
+
+MakeUser = Callable[..., tuple[User, Person]]
+
+
+@pytest.fixture
+def make_user(roles: dict[str, Role]) -> MakeUser:
+    """make_user("Lead officer", council) → (user, person); role None gives no membership."""
+    counter = iter(range(1, 10_000))
+
+    def make(
+        role: str | None, organisation: Organisation, *, unit: Unit | None = None, name: str = ""
+    ) -> tuple[User, Person]:
+        n = next(counter)
+        name = name or f"{role or 'Someone'} {n}"
+        user, person = accounts.user_with_person_create(
+            organisation=organisation,
+            username=f"user{n}",
+            name=name,
+            email=f"user{n}@example.org",
+            password=PASSWORD,
+        )
+        if role is not None:
+            accounts.membership_grant(
+                user=user, organisation=organisation, role=roles[role], unit=unit
+            )
+        return user, person
+
+    return make
+
+
+@pytest.fixture
+def officer(make_user: MakeUser, council: Organisation) -> User:
+    return make_user("Performance officer", council)[0]
+
+
+@pytest.fixture
+def make_plan(officer: User) -> Callable[..., Plan]:
+    def make(organisation: Organisation, *, actions: int = 3, **fields: Any) -> Plan:
+        fields.setdefault("title", "Access to Services Inspection Action Plan")
+        plan = plans.plan_create(organisation=organisation, by=officer, **fields)
+        section = plans.section_create(plan=plan, title="Customer need", ref="1", by=officer)
+        for i in range(actions):
+            plans.action_create(
+                plan=plan,
+                section=section,
+                ref=f"1.{i + 1}",
+                text=f"Action number {i + 1}",
+                due_text="March 2008",
+                by=officer,
+            )
+        return plan
+
+    return make

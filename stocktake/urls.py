@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from stocktake.core.views import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False), name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("sign-in/", auth_views.LoginView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("", include("stocktake.plans.urls")),
+]
