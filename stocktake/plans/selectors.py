@@ -85,23 +85,28 @@ def _label(field_name: str) -> str:
     return str(getattr(field, "verbose_name", field_name)).capitalize()
 
 
+def _shown(field_name: str, value: object) -> str:
+    """A value as people read it: choice labels rather than codes, a dash for nothing."""
+    if value in (None, "", []):
+        return "—"
+    choices = dict(getattr(Action._meta.get_field(field_name), "flatchoices", None) or [])
+    return str(choices.get(value, value))
+
+
 def action_history(action: Action) -> list[Change]:
     """Who changed what on the action, newest first, as old → new pairs."""
     records = list(action.history.select_related("history_user").order_by("history_date", "pk"))
     changes: list[Change] = []
     previous = None
     for record in records:
-        who = record.history_user.get_username() if record.history_user else "System"
+        user = record.history_user
+        who = (user.get_full_name() or user.get_username()) if user else "System"
         if previous is None:
             changes.append(Change(record.history_date, who, "Created", []))
         else:
             delta = record.diff_against(previous)
             pairs = [
-                (
-                    _label(c.field),
-                    str(c.old if c.old not in (None, "") else "—"),
-                    str(c.new if c.new not in (None, "") else "—"),
-                )
+                (_label(c.field), _shown(c.field, c.old), _shown(c.field, c.new))
                 for c in delta.changes
                 if c.field not in {"updated_at"}
             ]
