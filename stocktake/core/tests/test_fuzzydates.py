@@ -191,7 +191,7 @@ SHORT = [name[:3] for name in MONTH_NAMES]
 years = st.integers(1970, 2068)  # two-digit years are only unambiguous within the window
 dates = st.dates(date(1970, 1, 1), date(2068, 12, 31))
 # Joiners that leave no doubt where one date ends and the next begins.
-joiners = st.sampled_from([" – ", " - ", " to ", " — ", ", ", " and ", " – completed "])
+joiners = st.sampled_from([" – ", " - ", " to ", " — ", "; ", " and ", " – completed "])
 
 
 def _fields(fd: FuzzyDate) -> tuple[object, ...]:

@@ -156,3 +156,4 @@ class Command(BaseCommand):
             due_text="??",
             by=officer,
         )
+        plans.plan_publish(plan=plan, by=officer)
