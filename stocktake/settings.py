@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_q",
     "stocktake.core",
     "stocktake.accounts",
+    "stocktake.priorities",
     "stocktake.plans",
 ]
 
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stocktake.core.context_processors.site",
+                "stocktake.accounts.oidc.sign_in_options",
             ],
         },
     },
@@ -117,6 +119,37 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:my_actions"
 LOGOUT_REDIRECT_URL = "plans:plan_list"
+
+# Single sign-on with OpenID Connect beside passwords (README, "Single sign-on"): on once a client
+# and the provider's endpoints are set; half a configuration is refused rather than ignored.
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "single sign-on")
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10  # seconds to wait for the provider's token, user-info and key endpoints
+OIDC_AUTHENTICATE_CLASS = "stocktake.accounts.oidc.AuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "stocktake.accounts.oidc.CallbackView"
+_oidc_needs = {
+    "OIDC_RP_CLIENT_ID": OIDC_RP_CLIENT_ID,
+    "OIDC_RP_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+    "OIDC_OP_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+    "OIDC_OP_USER_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+}
+if not OIDC_RP_SIGN_ALGO.startswith("HS"):  # HS* signs with the client secret, others need keys
+    _oidc_needs["OIDC_OP_JWKS_ENDPOINT"] = OIDC_OP_JWKS_ENDPOINT
+_oidc_missing = [name for name, value in _oidc_needs.items() if not value]
+if _oidc_missing and len(_oidc_missing) < len(_oidc_needs):
+    raise ValueError(f"OpenID Connect is half set up: set {', '.join(_oidc_missing)} too")
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if not _oidc_missing:
+    AUTHENTICATION_BACKENDS.append("stocktake.accounts.oidc.StocktakeOIDCBackend")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/London")
@@ -160,3 +193,7 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

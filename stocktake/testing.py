@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Person, Role, Unit
 from stocktake.plans import services as plans
+from stocktake.plans import services_workflow as workflow
 from stocktake.plans.models import Plan
 
 settings.register_profile("ci", max_examples=30, deadline=None)
@@ -100,3 +101,11 @@ def make_plan(officer: User) -> Callable[..., Plan]:
         return plan
 
     return make
+
+
+def publish(plan: Plan, by: User) -> Plan:
+    """Take a draft plan through submission and approval to publication."""
+    workflow.plan_submit(plan=plan, by=by)
+    workflow.plan_approve(plan=plan, by=by)
+    workflow.plan_publish(plan=plan, by=by)
+    return plan

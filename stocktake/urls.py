@@ -10,6 +10,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", admin.site.urls),
     path("", include("stocktake.plans.urls")),
+    path("", include("stocktake.accounts.urls")),
+    path("", include("stocktake.priorities.urls")),
 ]

@@ -4,7 +4,10 @@ from .models import Capability as C
 
 DEFAULT_ROLES: dict[str, tuple[str, list[str]]] = {
     "Viewer": ("Reads published plans.", []),
-    "Councillor": ("Reads plans; drafts only where the council allows it.", []),
+    "Councillor": (
+        "Reads signed-off plans; drafts too where the council allows it.",
+        [C.READ_SIGNED_OFF],
+    ),
     "Lead officer": (
         "Reads plans and updates the items they own.",
         [C.READ_DRAFTS, C.UPDATE_OWN],

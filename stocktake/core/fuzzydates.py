@@ -106,8 +106,6 @@ class FuzzyDate:
         return f"{s.day} {month_abbr(s)} {s.year} {_EN_DASH} {e.day} {month_abbr(e)} {e.year}"
 
 
-# --- scanner -------------------------------------------------------------------------------
-
 _FLAGS = re.IGNORECASE | re.ASCII
 _MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -130,7 +128,12 @@ _FY = (
     rf"(?![0-9]|\s*/\s*[0-9]|\.[0-9]|-[0-9]{{1,2}}(?![0-9/])"
     rf"|(?:\s*{_ORD}?\s*(?:of\s+)?|[.-]){_ANY_MONTH})"
 )
+_MONTH_YEAR = rf"{_MONTH}(?:[\s,.'-]*{_YEAR})?"
 _QUARTER = r"(?:q|quarter\s*)([1-4])(?![0-9])"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
 
 
 @dataclass(frozen=True)
@@ -210,37 +213,23 @@ def _calendar_year(m: re.Match[str]) -> _Token | None:
 # something else ("02/20" is not wanted as a financial year).
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Token | None], bool]] = [
     # Both separators must agree, or "09/10-11/12" would be read as 9 October 2011.
-    (re.compile(rf"({_YEAR4})([-/.])([0-9]{{1,2}})\2([0-9]{{1,2}})(?![0-9])", _FLAGS), _iso, True),
-    (
-        re.compile(rf"([0-9]{{1,2}})\s*([/.-])\s*([0-9]{{1,2}})\s*\2\s*{_YY}", _FLAGS),
-        _numeric,
-        True,
-    ),
+    (_rx(rf"({_YEAR4})([-/.])([0-9]{{1,2}})\2([0-9]{{1,2}})(?![0-9])"), _iso, True),
+    (_rx(rf"([0-9]{{1,2}})\s*([/.-])\s*([0-9]{{1,2}})\s*\2\s*{_YY}"), _numeric, True),
     # A quarter followed by a year of its own belongs to that year, and after a dash it starts
     # a new part: "2009/10 - Q3 2010/11" is two periods.
+    (_rx(rf"{_FY}[\s,:]*{_QUARTER}(?!\s*(?:of\s+)?[0-9]{{2}})"), _fy_then_quarter, False),
+    (_rx(rf"{_QUARTER}[\s,:-]*(?:of\s+)?{_FY}"), _quarter_then_fy, False),
+    (_rx(rf"{_QUARTER}[\s,:-]*(?:of\s+)?({_YEAR4})"), _calendar_quarter, False),
+    (_rx(_QUARTER), _bare_quarter, False),
+    (_rx(rf"([0-9]{{1,2}}){_ORD}?[\s.-]*(?:of\s+)?{_MONTH_YEAR}"), _day_month, True),
     (
-        re.compile(rf"{_FY}[\s,:]*{_QUARTER}(?!\s*(?:of\s+)?[0-9]{{2}})", _FLAGS),
-        _fy_then_quarter,
-        False,
-    ),
-    (re.compile(rf"{_QUARTER}[\s,:-]*(?:of\s+)?{_FY}", _FLAGS), _quarter_then_fy, False),
-    (re.compile(rf"{_QUARTER}[\s,:-]*(?:of\s+)?({_YEAR4})", _FLAGS), _calendar_quarter, False),
-    (re.compile(_QUARTER, _FLAGS), _bare_quarter, False),
-    (
-        re.compile(rf"([0-9]{{1,2}}){_ORD}?[\s.-]*(?:of\s+)?{_MONTH}(?:[\s,.'-]*{_YEAR})?", _FLAGS),
-        _day_month,
-        True,
-    ),
-    (
-        re.compile(
-            rf"{_MONTH}[\s-]*{_DAY}{_ORD}?\s*,?\s*({_YEAR4})(?!\s*/\s*[0-9]|-[0-9])", _FLAGS
-        ),
+        _rx(rf"{_MONTH}[\s-]*{_DAY}{_ORD}?\s*,?\s*({_YEAR4})(?!\s*/\s*[0-9]|-[0-9])"),
         _month_day_year,
         True,
     ),
-    (re.compile(rf"{_MONTH}(?:[\s,.'-]*{_YEAR})?", _FLAGS), _month_year, False),
-    (re.compile(_FY, _FLAGS), _financial_year, False),
-    (re.compile(f"({_YEAR4})", _FLAGS), _calendar_year, False),
+    (_rx(_MONTH_YEAR), _month_year, False),
+    (_rx(_FY), _financial_year, False),
+    (_rx(f"({_YEAR4})"), _calendar_year, False),
 ]
 
 
@@ -275,11 +264,9 @@ def _scan(text: str) -> list[_Token]:
     return tokens
 
 
-# --- inferring missing years ---------------------------------------------------------------
-
 _LINK = r"[\s,;:&/().'-]*"
-_CONNECTOR = re.compile(rf"{_LINK}(?:(?:to|and|until|till|through|thru|or)\b{_LINK})?", _FLAGS)
-_EXPLICIT = re.compile(r"-|\b(?:to|until|till|through|thru)\b", _FLAGS)
+_CONNECTOR = _rx(rf"{_LINK}(?:(?:to|and|until|till|through|thru|or)\b{_LINK})?")
+_EXPLICIT = _rx(r"-|\b(?:to|until|till|through|thru)\b")
 
 
 def _linked(tokens: list[_Token], text: str) -> list[_Token]:
@@ -300,10 +287,11 @@ def _linked(tokens: list[_Token], text: str) -> list[_Token]:
 
 
 def _place_before(tok: _Token, anchor: Span) -> Span | None:
-    # The latest occurrence not starting after the next date: "Dec - Mar 2007" is Dec 2006.
+    # The latest occurrence not starting after the next date, "Dec - Mar 2007" being Dec 2006,
+    # or lying within it: "Jan - 2007" is January 2007.
     for y in range(anchor[0].year + 1, anchor[0].year - 10, -1):
         span = tok.place(y)
-        if span is not None and span[0] <= anchor[0]:
+        if span is not None and (span[0] <= anchor[0] or span[1] <= anchor[1]):
             return span
     return None
 
@@ -328,26 +316,28 @@ def _resolve(tokens: list[_Token]) -> list[tuple[Precision, Span]]:
             if spans[i] is None and anchor is not None:
                 spans[i] = place(tokens[i], anchor)
             anchor = spans[i] or anchor
-    return [(t.precision, s) for t, s in zip(tokens, spans, strict=True) if s is not None]
+    # Inference can stray outside the years _YEAR4 reads, where format() could not write it.
+    return [
+        (t.precision, s)
+        for t, s in zip(tokens, spans, strict=True)
+        if s is not None and s[0].year >= 1900 and s[1].year <= 2099
+    ]
 
-
-# --- markers and cleaning ------------------------------------------------------------------
 
 _MARKER_WORDS = [
     (
         Marker.UNKNOWN,
-        re.compile(
+        _rx(
             r"\b(?:tbc|tba|tbd|unknown|not\s+(?:yet\s+)?known"
-            r"|to\s+be\s+(?:confirmed|agreed|advised|decided|determined))\b",
-            _FLAGS,
+            r"|to\s+be\s+(?:confirmed|agreed|advised|decided|determined))\b"
         ),
     ),
-    (Marker.ONGOING, re.compile(r"\bon-?\s?going\b", _FLAGS)),
-    (Marker.CONTINUOUS, re.compile(r"\bcontinu(?:ous|ously|al|ally)\b", _FLAGS)),
+    (Marker.ONGOING, _rx(r"\bon-?\s?going\b")),
+    (Marker.CONTINUOUS, _rx(r"\bcontinu(?:ous|ously|al|ally)\b")),
 ]
 _PUNCTUATION_ONLY = re.compile(r"[\s.!?]*")
 # Only "Complete(d)" standing alone: "to be completed" means the opposite.
-_COMPLETED_ONLY = re.compile(r"[\W_]*complete(?:d)?[\W_]*", _FLAGS)
+_COMPLETED_ONLY = _rx(r"[\W_]*complete(?:d)?[\W_]*")
 _TAG = re.compile(r"<[^<>]*>")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 
@@ -365,9 +355,6 @@ def _marker(text: str) -> Marker | None:
         return Marker.COMPLETED
     found = [(m.start(), marker) for marker, rx in _MARKER_WORDS if (m := rx.search(text))]
     return min(found)[1] if found else None
-
-
-# --- public functions ----------------------------------------------------------------------
 
 
 def parse_fuzzy_date(text: str | None) -> FuzzyDate:

@@ -12,23 +12,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from stocktake.accounts.models import Capability
+from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 
-from .models import Action, ActionOwner, Plan
+from .models import Action, Plan
+
+SIGNED_OFF = (Plan.Status.APPROVED, Plan.Status.PUBLISHED)
 
 
-def _parse_uuid(value: str | uuid_lib.UUID) -> uuid_lib.UUID:
+def parse_uuid(value: str | uuid_lib.UUID) -> uuid_lib.UUID:
     try:
         return value if isinstance(value, uuid_lib.UUID) else uuid_lib.UUID(str(value))
     except ValueError:
         raise Http404("No such item") from None
-
-
-def _owns(user: AnyUser, action: Action) -> bool:
-    if not user.is_authenticated:
-        return False
-    return ActionOwner.objects.filter(action=action, person__user_id=user.pk).exists()
 
 
 def visible_plans(user: AnyUser) -> Q:
@@ -39,9 +35,20 @@ def visible_plans(user: AnyUser) -> Q:
     if getattr(user, "is_superuser", False):
         return Q()
     organisations, units = scopes_with(user, Capability.READ_DRAFTS)
-    owned = ActionOwner.objects.filter(action__plan=OuterRef("pk"), person__user_id=user.pk)
+    signed_off_orgs, signed_off_units = scopes_with(user, Capability.READ_SIGNED_OFF)
+    drafts_allowed = set(
+        Organisation.objects.filter(
+            pk__in=signed_off_orgs, councillors_see_drafts=True
+        ).values_list("pk", flat=True)
+    )
+    owned = Action.objects.owned_by(user).filter(plan=OuterRef("pk"))
     return (
-        condition | Q(organisation_id__in=organisations) | Q(unit_id__in=units) | Q(Exists(owned))
+        condition
+        | Q(organisation_id__in=organisations | drafts_allowed)
+        | Q(unit_id__in=units)
+        | Q(status__in=SIGNED_OFF, organisation_id__in=signed_off_orgs)
+        | Q(status__in=SIGNED_OFF, unit_id__in=signed_off_units)
+        | Q(Exists(owned))
     )
 
 
@@ -54,26 +61,42 @@ def can_view_plan(user: AnyUser, plan: Plan) -> bool:
     return Plan.objects.filter(pk=plan.pk).filter(visible_plans(user)).exists()
 
 
+def _can(user: AnyUser, plan: Plan, capability: str) -> bool:
+    return capability in capabilities_in(user, plan.organisation_id, plan.unit_id)
+
+
 def can_edit_plan(user: AnyUser, plan: Plan) -> bool:
-    return Capability.EDIT_ALL in capabilities_in(user, plan.organisation_id, plan.unit_id)
+    return _can(user, plan, Capability.EDIT_ALL)
+
+
+def can_approve_plan(user: AnyUser, plan: Plan) -> bool:
+    return _can(user, plan, Capability.APPROVE)
+
+
+def can_publish_plan(user: AnyUser, plan: Plan) -> bool:
+    return _can(user, plan, Capability.PUBLISH)
 
 
 def can_update_action(user: AnyUser, action: Action) -> bool:
-    """Add a progress update: editors in scope, or owners with the update-own capability."""
-    capabilities = capabilities_in(user, action.plan.organisation_id, action.plan.unit_id)
-    if Capability.EDIT_ALL in capabilities:
+    """Add a progress update: editors in scope, or owners (and their delegates) who may update."""
+    if _can(user, action.plan, Capability.EDIT_ALL):
         return True
-    return Capability.UPDATE_OWN in capabilities and _owns(user, action)
+    if not _can(user, action.plan, Capability.UPDATE_OWN):
+        return False
+    return Action.objects.owned_by(user).filter(pk=action.pk).exists()
 
 
 def can_edit_action(user: AnyUser, action: Action) -> bool:
-    """Change what was promised (text, owners, due date): editors in scope only."""
+    """Change what was promised (text, owners, due date, closure): editors in scope only."""
     return can_edit_plan(user, action.plan)
 
 
 def plan_for_viewer(user: AnyUser, plan_uuid: str | uuid_lib.UUID) -> Plan:
-    plan = Plan.objects.select_related("organisation", "unit").filter(uuid=_parse_uuid(plan_uuid))
-    found = plan.first()
+    found = (
+        Plan.objects.select_related("organisation", "unit", "portfolio", "committee")
+        .filter(uuid=parse_uuid(plan_uuid))
+        .first()
+    )
     if found is None:
         raise Http404("No such plan")
     if not can_view_plan(user, found):
@@ -81,10 +104,19 @@ def plan_for_viewer(user: AnyUser, plan_uuid: str | uuid_lib.UUID) -> Plan:
     return found
 
 
+def plan_for(user: AnyUser, plan_uuid: str | uuid_lib.UUID, capability: str) -> Plan:
+    plan = plan_for_viewer(user, plan_uuid)
+    if not _can(user, plan, capability):
+        raise PermissionDenied("You cannot do that to this plan")
+    return plan
+
+
 def _action(action_uuid: str | uuid_lib.UUID) -> Action:
     found = (
-        Action.objects.select_related("plan", "plan__organisation", "plan__unit", "section")
-        .filter(uuid=_parse_uuid(action_uuid))
+        Action.objects.select_related(
+            "plan", "plan__organisation", "plan__unit", "section", "superseded_by__plan"
+        )
+        .filter(uuid=parse_uuid(action_uuid))
         .first()
     )
     if found is None:

@@ -36,6 +36,22 @@ class ProgressUpdateForm(forms.Form):
         label="Progress status", required=False, choices=_BLANK_STATUS + ProgressStatus.choices
     )
     rag = forms.ChoiceField(label="RAG status", required=False, choices=_BLANK_STATUS + Rag.choices)
+    author = forms.ModelChoiceField(
+        label="On behalf of",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Myself",
+        help_text="When you enter an update for an owner, the update says so.",
+    )
+
+    def __init__(self, *args: Any, owners: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if owners:
+            self.fields["author"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+                pk__in=[p.pk for p in owners]
+            )
+        else:
+            del self.fields["author"]
 
 
 class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]

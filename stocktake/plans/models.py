@@ -5,7 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 from tree_queries.models import TreeNode
 
-from stocktake.accounts.models import Organisation, Person, Unit
+from stocktake.accounts.models import Committee, Organisation, Person, Portfolio, Post, Unit
 from stocktake.core.models import Record
 
 from .querysets import ActionQuerySet, PlanQuerySet
@@ -70,6 +70,17 @@ class Plan(Record):
     unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
     )
+    portfolio = models.ForeignKey(
+        Portfolio, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
+    )
+    committee = models.ForeignKey(
+        Committee,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans",
+        help_text="The committee that approves and monitors the plan.",
+    )
     kind = models.CharField(max_length=40, choices=Kind.choices, default=Kind.IMPROVEMENT)
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -108,6 +119,7 @@ class Section(TreeNode, Record):
     ref = models.CharField(max_length=30, blank=True)
     title = models.TextField()
     position = models.PositiveIntegerField(default=0)
+    priorities = models.ManyToManyField("priorities.Priority", blank=True, related_name="sections")
     history = HistoricalRecords()
 
     class Meta:
@@ -134,9 +146,18 @@ class Action(Record):
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ACTION)
+    unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text="The service or team that delivers the action, where not the plan's own.",
+    )
     ref = models.CharField(max_length=30, blank=True)
     text = models.TextField()
     position = models.PositiveIntegerField(default=0)
+    priorities = models.ManyToManyField("priorities.Priority", blank=True, related_name="actions")
     date_added_text = models.CharField(max_length=100, blank=True)
     date_added = models.DateField(null=True, blank=True)
     priority = models.CharField(
@@ -174,6 +195,14 @@ class Action(Record):
     risks = models.TextField(blank=True)
     other_services = models.TextField("other services affected", blank=True)
     internal_note = models.TextField(blank=True, help_text="Never shown publicly.")
+    # Closure: recommendations close only when someone with the authority agrees.
+    closed_on = models.DateField(null=True, blank=True)
+    closure_agreed_by = models.CharField(max_length=200, blank=True)
+    closure_agreed_on = models.DateField(null=True, blank=True)
+    closure_note = models.TextField(blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
+    )
     history = HistoricalRecords()
 
     objects = ActionQuerySet.as_manager()
@@ -194,22 +223,61 @@ class Action(Record):
 
 
 class ActionOwner(models.Model):
+    """An owner is a person, a post (whoever holds it) or an organisation, never two of these."""
+
     class Kind(models.TextChoices):
         ACCOUNTABLE = "accountable", "Accountable"
         UPDATER = "updater", "Updater"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="ownerships")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ownerships")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="ownerships"
+    )
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="ownerships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="ownerships"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ACCOUNTABLE)
     history = HistoricalRecords()
 
     class Meta:
+        ordering = ["kind", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["action", "person", "kind"], name="action_owner_unique")
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, post__isnull=True, organisation__isnull=True)
+                    | models.Q(person__isnull=True, post__isnull=False, organisation__isnull=True)
+                    | models.Q(person__isnull=True, post__isnull=True, organisation__isnull=False)
+                ),
+                name="action_owner_exactly_one",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "person", "kind"],
+                condition=models.Q(person__isnull=False),
+                name="action_owner_person_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "post", "kind"],
+                condition=models.Q(post__isnull=False),
+                name="action_owner_post_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "organisation", "kind"],
+                condition=models.Q(organisation__isnull=False),
+                name="action_owner_organisation_unique",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.get_kind_display()})"
+        return f"{self.owner} ({self.get_kind_display()})"
+
+    @property
+    def owner(self) -> Person | Post | Organisation:
+        found = self.person or self.post or self.organisation
+        assert found is not None  # guaranteed by action_owner_exactly_one
+        return found
 
 
 class DueRevision(Record):
@@ -272,3 +340,23 @@ class ProgressUpdate(Record):
     class Meta:
         ordering = ["as_at", "created_at", "id"]
         indexes = [models.Index(fields=["action", "as_at"])]
+
+
+from .workflow import Evidence, PlanTransition, PlanVersion  # noqa: E402
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "Action",
+    "ActionOwner",
+    "DueRevision",
+    "Evidence",
+    "Milestone",
+    "Plan",
+    "PlanTransition",
+    "PlanVersion",
+    "Precision",
+    "ProgressStatus",
+    "ProgressUpdate",
+    "Rag",
+    "Section",
+]

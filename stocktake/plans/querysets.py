@@ -6,11 +6,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from stocktake.accounts.models import Delegation, Person, PostHolding
 
 if TYPE_CHECKING:
-    from .models import Action, Plan
+    from .models import Action, Plan  # noqa: F401 - named in the base classes below
 
 _CLOSED = ("complete", "superseded", "transferred", "cancelled")
 
@@ -26,6 +29,25 @@ class PlanQuerySet(models.QuerySet["Plan"]):
 class ActionQuerySet(models.QuerySet["Action"]):
     def for_plan(self, plan: Plan) -> ActionQuerySet:
         return self.filter(organisation_id=plan.organisation_id, plan=plan)
+
+    def owned_by(self, user: Any, when: dt.date | None = None) -> ActionQuerySet:
+        """Actions the user answers for: as a person, as a post's holder, or as a delegate."""
+        from .models import ActionOwner
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        when = when or timezone.localdate()
+        me = Person.objects.filter(user_id=user.pk).values("pk")
+        delegators = Delegation.objects.active_on(when).filter(delegate__in=me).values("delegator")
+        people = Person.objects.filter(Q(pk__in=me) | Q(pk__in=delegators)).values("pk")
+        posts = PostHolding.objects.held_on(when).filter(person__in=people).values("post")
+        return self.filter(
+            Exists(
+                ActionOwner.objects.filter(action=OuterRef("pk")).filter(
+                    Q(person__in=people) | Q(post__in=posts)
+                )
+            )
+        )
 
     def open(self) -> ActionQuerySet:
         return self.exclude(progress_status__in=_CLOSED)

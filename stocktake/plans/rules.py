@@ -37,3 +37,38 @@ def action_needs_text(text: str) -> None:
     """An action must say what will be done."""
     if not text.strip():
         raise ValidationError({"text": "Enter what the action is"})
+
+
+PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
+    "draft": frozenset({"submitted"}),
+    "submitted": frozenset({"returned", "approved"}),
+    "returned": frozenset({"submitted"}),
+    "approved": frozenset({"published", "draft"}),
+    "published": frozenset({"published", "draft"}),
+}
+
+
+def plan_transition_allowed(from_status: str, to_status: str) -> None:
+    """A plan moves draft → submitted → returned or approved → published, and back to draft."""
+    if to_status not in PLAN_TRANSITIONS.get(from_status, frozenset()):
+        raise ValidationError(f"A {from_status} plan cannot be made {to_status}")
+
+
+def return_needs_comment(comment: str) -> None:
+    """Returning a plan says what needs to change."""
+    if not comment.strip():
+        raise ValidationError({"comment": "Say what needs to change before the plan is approved"})
+
+
+def closure_needs_agreement(agreed_by: str) -> None:
+    """An item closes only when someone with the authority agrees, and the record says who."""
+    if not agreed_by.strip():
+        raise ValidationError({"agreed_by": "Enter who agreed the closure, e.g. Audit Committee"})
+
+
+def superseded_needs_successor(closed_as: str, successor_id: int | None, own_id: int) -> None:
+    """An item closed as superseded points to the item that replaces it, which is another item."""
+    if closed_as == "superseded" and successor_id is None:
+        raise ValidationError({"superseded_by": "Choose the item that supersedes this one"})
+    if successor_id == own_id:
+        raise ValidationError({"superseded_by": "An item cannot supersede itself"})

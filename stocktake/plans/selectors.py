@@ -6,18 +6,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Prefetch, QuerySet
+from django.contrib.auth.models import User
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from stocktake.accounts.models import Person
+from stocktake.accounts.models import Person, PostHolding
 from stocktake.accounts.selectors import AnyUser
 
 from .access import visible_plans
 from .models import Action, ActionOwner, Plan, Section
 
-_OWNERS = Prefetch(
-    "ownerships", queryset=ActionOwner.objects.select_related("person").order_by("id")
-)
+
+def owners_prefetch(today: dt.date) -> Prefetch[Any]:
+    """Owners with their posts' holders today, so vacant posts show, in two fixed queries."""
+    holders = PostHolding.objects.held_on(today).select_related("person")
+    return Prefetch(
+        "ownerships",
+        queryset=ActionOwner.objects.select_related("person", "post", "organisation")
+        .prefetch_related(Prefetch("post__holdings", queryset=holders, to_attr="current"))
+        .order_by("kind", "id"),
+    )
 
 
 def plans_for_list(user: AnyUser) -> QuerySet[Plan]:
@@ -43,7 +51,7 @@ def plan_actions(
         Action.objects.for_plan(plan)
         .as_at(when, today=today)
         .filtered(when, **filters)
-        .prefetch_related(_OWNERS)
+        .prefetch_related(owners_prefetch(today))
         .order_by("position", "id")
     )
 
@@ -63,11 +71,10 @@ def plan_owners(plan: Plan) -> list[Person]:
 
 def my_actions(user: User, *, today: dt.date) -> QuerySet[Action]:
     return (
-        Action.objects.filter(ownerships__person__user=user)
-        .distinct()
+        Action.objects.owned_by(user, today)
         .as_at(today, today=today)
         .select_related("plan")
-        .prefetch_related(_OWNERS)
+        .prefetch_related(owners_prefetch(today))
         .order_by("due_date", "plan__title", "position")
     )
 
@@ -114,3 +121,13 @@ def action_history(action: Action) -> list[Change]:
                 changes.append(Change(record.history_date, who, "Changed", pairs))
         previous = record
     return list(reversed(changes))
+
+
+def action_people(action: Action, when: dt.date | None = None) -> list[Person]:
+    """The people who answer for an action: named owners and the holders of owning posts."""
+    held = PostHolding.objects.held_on(when or timezone.localdate()).filter(
+        post__ownerships__action=action
+    )
+    return list(
+        Person.objects.filter(Q(ownerships__action=action) | Q(post_holdings__in=held)).distinct()
+    )

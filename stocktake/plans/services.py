@@ -6,27 +6,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from stocktake.accounts.models import Organisation, Person, Unit
+from stocktake.accounts.models import Organisation, Person, Post, Unit
 from stocktake.core.fuzzydates import parse_fuzzy_date
+from stocktake.core.recording import Actor, acting_user, delete_recorded, save_recorded
 
 from . import rules
 from .models import Action, ActionOwner, DueRevision, Milestone, Plan, ProgressUpdate, Section
-
-Actor = User | AnonymousUser | None
-
-
-def _user(by: Actor) -> User | None:
-    return by if isinstance(by, User) else None
-
-
-def _save(instance: models.Model, by: Actor) -> None:
-    # simple_history reads the acting user from here when there is no request (commands, imports).
-    instance._history_user = _user(by)  # type: ignore[attr-defined]
-    instance.save()
 
 
 def today() -> dt.date:
@@ -44,14 +32,7 @@ def plan_create(
     **fields: Any,
 ) -> Plan:
     plan = Plan(organisation=organisation, title=title, kind=kind, unit=unit, **fields)
-    _save(plan, by)
-    return plan
-
-
-@transaction.atomic
-def plan_publish(*, plan: Plan, by: Actor) -> Plan:
-    plan.status = Plan.Status.PUBLISHED
-    _save(plan, by)
+    save_recorded(plan, by)
     return plan
 
 
@@ -77,7 +58,7 @@ def section_create(
         kind=kind,
         position=position,
     )
-    _save(section, by)
+    save_recorded(section, by)
     return section
 
 
@@ -114,7 +95,7 @@ def action_create(
     )
     if not fields.get("date_added") and fields.get("date_added_text"):
         action.date_added = parse_fuzzy_date(fields["date_added_text"]).start
-    _save(action, by)
+    save_recorded(action, by)
     for person in owners:
         action_owner_add(action=action, person=person, by=by)
     return action
@@ -122,13 +103,24 @@ def action_create(
 
 @transaction.atomic
 def action_owner_add(
-    *, action: Action, person: Person, by: Actor, kind: str = ActionOwner.Kind.ACCOUNTABLE
+    *,
+    action: Action,
+    by: Actor,
+    person: Person | None = None,
+    post: Post | None = None,
+    organisation: Organisation | None = None,
+    kind: str = ActionOwner.Kind.ACCOUNTABLE,
 ) -> ActionOwner:
-    existing = ActionOwner.objects.filter(action=action, person=person, kind=kind).first()
-    if existing is not None:
-        return existing
-    ownership = ActionOwner(action=action, person=person, kind=kind)
-    _save(ownership, by)
+    """Add a person, a post or an organisation as an owner (exactly one of the three)."""
+    found = ActionOwner.objects.filter(
+        action=action, person=person, post=post, organisation=organisation, kind=kind
+    ).first()
+    if found is not None:
+        return found
+    ownership = ActionOwner(
+        action=action, person=person, post=post, organisation=organisation, kind=kind
+    )
+    save_recorded(ownership, by)
     return ownership
 
 
@@ -142,7 +134,7 @@ def action_edit(*, action: Action, by: Actor, **changes: Any) -> Action:
         raise ValueError(f"use action_due_revise to change {sorted(forbidden & changes.keys())}")
     for name, value in changes.items():
         setattr(action, name, value)
-    _save(action, by)
+    save_recorded(action, by)
     return action
 
 
@@ -172,14 +164,14 @@ def action_due_revise(
         new_due_date=due.end,
         reason=reason,
         agreed_by=agreed_by,
-        recorded_by=_user(by),
+        recorded_by=acting_user(by),
     )
-    _save(revision, by)
+    save_recorded(revision, by)
     action.due_text = new_due_text
     action.due_date = due.end
     action.due_start = due.start
     action.due_precision = due.precision.value
-    _save(action, by)
+    save_recorded(action, by)
     return revision
 
 
@@ -213,16 +205,16 @@ def action_update_add(
         progress_status=progress_status,
         rag=rag,
         author=author,
-        entered_by=_user(by),
+        entered_by=acting_user(by),
     )
-    _save(update, by)
+    save_recorded(update, by)
     later = action.updates.filter(as_at__gt=as_at).exists()
     if not later and (progress_status or rag):
         if progress_status:
             action.progress_status = progress_status
         if rag:
             action.rag = rag
-        _save(action, by)
+        save_recorded(action, by)
     return update
 
 
@@ -239,7 +231,7 @@ def milestone_add(
         due_date=parse_fuzzy_date(due_text).end,
         position=action.milestones.count(),
     )
-    _save(milestone, by)
+    save_recorded(milestone, by)
     return milestone
 
 
@@ -247,9 +239,10 @@ def milestone_add(
 def action_owners_set(*, action: Action, people: list[Person], by: Actor) -> None:
     """Make the accountable owners exactly these people, recording each change."""
     wanted = {p.pk for p in people}
-    for ownership in action.ownerships.filter(kind=ActionOwner.Kind.ACCOUNTABLE):
+    for ownership in action.ownerships.filter(
+        kind=ActionOwner.Kind.ACCOUNTABLE, person__isnull=False
+    ):
         if ownership.person_id not in wanted:
-            ownership._history_user = _user(by)  # type: ignore[attr-defined]
-            ownership.delete()
+            delete_recorded(ownership, by)
     for person in people:
         action_owner_add(action=action, person=person, by=by)

@@ -6,14 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from stocktake.accounts.models import PostHolding
+from stocktake.accounts.selectors import person_for
 from stocktake.core.auth import signed_in_user
 
 from . import access, selectors, services
 from .forms import ActionEditForm, PlanFilterForm, ProgressUpdateForm
+from .forms_workflow import TransitionForm
+from .views_workflow import available_transitions
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
@@ -39,6 +44,9 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
         "is_past": when < today,
         "action_count": sum(len(b.actions) for b in blocks),
         "can_edit": access.can_edit_plan(request.user, plan),
+        "transitions": available_transitions(request, plan),
+        "transition_form": TransitionForm(organisation_id=plan.organisation_id),
+        "last_transition": plan.transitions.select_related("by", "committee").last(),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -55,7 +63,18 @@ def action_detail(request: HttpRequest, action_uuid: str) -> HttpResponse:
             "revised_on", "id"
         ),
         "milestones": action.milestones.all(),
-        "ownerships": action.ownerships.select_related("person"),
+        "ownerships": action.ownerships.prefetch_related(None)
+        .select_related("person", "post", "organisation")
+        .prefetch_related(
+            Prefetch(
+                "post__holdings",
+                queryset=PostHolding.objects.held_on(services.today()).select_related("person"),
+                to_attr="current",
+            )
+        ),
+        "evidence": action.evidence.select_related("added_by"),
+        "supersedes": action.supersedes.select_related("plan"),
+        "can_close": access.can_edit_action(request.user, action) and not action.is_closed,
         "history": selectors.action_history(action),
         "can_update": access.can_update_action(request.user, action),
         "can_edit": access.can_edit_action(request.user, action),
@@ -68,10 +87,16 @@ def action_detail(request: HttpRequest, action_uuid: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def action_update_add(request: HttpRequest, action_uuid: str) -> HttpResponse:
     action = access.action_for_updater(request.user, action_uuid)
-    form = ProgressUpdateForm(request.POST or None, initial={"as_at": services.today()})
+    me = person_for(request.user)
+    others = [p for p in selectors.action_people(action) if me is None or p.pk != me.pk]
+    form = ProgressUpdateForm(
+        request.POST or None, initial={"as_at": services.today()}, owners=others
+    )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        data["author"] = data.get("author") or me
         try:
-            services.action_update_add(action=action, by=request.user, **form.cleaned_data)
+            services.action_update_add(action=action, by=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 
 
@@ -17,7 +17,7 @@ def test_it_answers_503_when_the_database_fails(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken_cursor() -> None:
-        raise connection.Database.OperationalError("server closed the connection")
+        raise OperationalError("server closed the connection")
 
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/healthz")

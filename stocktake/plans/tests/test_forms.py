@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
-from stocktake.testing import MakeUser
 from stocktake.plans.models import Plan
+from stocktake.testing import MakeUser
 
 
 def test_a_valid_update_is_saved_and_redirects_to_the_action(

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Unit
-from stocktake.testing import MakeUser
 from stocktake.plans import services
 from stocktake.plans.models import Action, Plan
+from stocktake.testing import MakeUser, publish
 
 PAGES = ["plan", "action", "update", "edit", "mine"]
 
@@ -114,7 +114,7 @@ def test_each_role_sees_only_what_it_may_of_a_published_plan(
     role: str,
 ) -> None:
     plan, action, users = world
-    services.plan_publish(plan=plan, by=officer)
+    publish(plan, officer)
     got = _statuses(client, users[role], _urls(plan, action))
     assert dict(zip(PAGES, got, strict=True)) == dict(zip(PAGES, PUBLISHED[role], strict=True))
 
@@ -152,7 +152,7 @@ def test_the_plan_list_shows_only_visible_plans(
     draft = make_plan(council, title="Our draft plan")
     theirs = make_plan(other_council, title="Their draft plan")
     published = make_plan(other_council, title="Their published plan")
-    services.plan_publish(plan=published, by=officer)
+    publish(published, officer)
     viewer = make_user("Lead officer", council)[0]
     client.force_login(viewer)
     page = client.get(reverse("plans:plan_list")).content.decode()

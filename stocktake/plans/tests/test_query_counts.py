@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
-from stocktake.testing import MakeUser
 from stocktake.plans import services
 from stocktake.plans.models import Plan
+from stocktake.testing import MakeUser
 
 
 def _fill(plan: Plan, officer: User, owner: object) -> None:

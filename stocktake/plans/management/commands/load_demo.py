@@ -11,6 +11,7 @@ from django.db import transaction
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Unit
 from stocktake.plans import services as plans
+from stocktake.plans import services_workflow as workflow
 from stocktake.plans.models import Plan
 
 DEMO_ORGANISATION = "Demo District Council"
@@ -156,4 +157,6 @@ class Command(BaseCommand):
             due_text="??",
             by=officer,
         )
-        plans.plan_publish(plan=plan, by=officer)
+        workflow.plan_submit(plan=plan, by=officer)
+        workflow.plan_approve(plan=plan, by=officer, decided_on=D(2025, 4, 10))
+        workflow.plan_publish(plan=plan, by=officer)

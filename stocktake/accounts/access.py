@@ -1,0 +1,51 @@
+"""The gatekeeper for organisations' people pages: administrators of that organisation only."""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from .models import Capability, Organisation, Person
+from .selectors import AnyUser, capabilities_in, scopes_with
+
+
+def administered_organisations(user: AnyUser) -> list[Organisation]:
+    if getattr(user, "is_superuser", False):
+        return list(Organisation.objects.all())
+    organisations, _ = scopes_with(user, Capability.ADMINISTER)
+    return list(Organisation.objects.filter(pk__in=organisations))
+
+
+def organisation_for_admin(user: AnyUser, organisation_uuid: str | None) -> Organisation:
+    """The organisation asked for, or the user's first, if they administer it."""
+    if not user.is_authenticated:
+        raise PermissionDenied("Sign in to manage people")
+    if organisation_uuid:
+        try:
+            key = uuid_lib.UUID(organisation_uuid)
+        except ValueError:
+            raise Http404("No such organisation") from None
+        organisation = Organisation.objects.filter(uuid=key).first()
+        if organisation is None:
+            raise Http404("No such organisation")
+    else:
+        mine = administered_organisations(user)
+        if not mine:
+            raise PermissionDenied("You do not administer any organisation")
+        organisation = mine[0]
+    if Capability.ADMINISTER not in capabilities_in(user, organisation.pk, None):
+        raise PermissionDenied("You do not administer this organisation")
+    return organisation
+
+
+def person_in(organisation: Organisation, person_uuid: str) -> Person:
+    try:
+        key = uuid_lib.UUID(str(person_uuid))
+    except ValueError:
+        raise Http404("No such person") from None
+    person = Person.objects.filter(uuid=key, organisation=organisation).first()
+    if person is None:
+        raise Http404("No such person")
+    return person

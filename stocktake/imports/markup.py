@@ -1,0 +1,134 @@
+"""Cell text from inline HTML or plain text: lines, italic fragments, bullets and numbered steps.
+
+Council papers put whole lists inside one table cell ("<ul><li>…</li></ul>", "• a • b",
+"1. Recruit … 2. Map …" with no markup at all). Each item becomes its own line so that later
+stages can treat the lines as bullets or milestones.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from stocktake.imports.model import Cell
+
+_BLOCK_TAGS = frozenset(
+    "p div li ul ol br tr table h1 h2 h3 h4 h5 h6 dt dd blockquote section".split()
+)
+_ITALIC_TAGS = frozenset({"i", "em"})
+_BOLD_TAGS = frozenset({"b", "strong"})
+_BULLETS = "•❑▪◦●○■□➢►\uf0b7\uf0a7\uf076"
+_INLINE_BULLET = re.compile(rf"\s*[{_BULLETS}]\s*")
+_LEADING_MARK = re.compile(rf"^(?:[{_BULLETS}]|[-*–](?=\s))\s*")
+_STEP = re.compile(r"(?<![\w.,/£$%-])(\d{1,2})[.)]\s+(?=\S)")
+_SPACES = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def split_steps(line: str) -> list[str]:
+    """Split "1. Do this 2. Do that" into its steps; anything else is returned whole.
+
+    Only a run counting up from 1 is taken as steps, so a stray "2." inside a sentence stays.
+    """
+    matches = list(_STEP.finditer(line))
+    chain: list[re.Match[str]] = []
+    for m in matches:
+        if int(m[1]) == len(chain) + 1:
+            chain.append(m)
+        elif not chain:
+            continue
+    if len(chain) < 2:
+        return [line]
+    parts = [line[: chain[0].start()]]
+    parts += [line[m.start() : nxt.start()] for m, nxt in zip(chain, chain[1:], strict=False)]
+    parts.append(line[chain[-1].start() :])
+    return [p for p in (tidy(p) for p in parts) if p]
+
+
+def _finish(raw_lines: list[str]) -> list[str]:
+    lines: list[str] = []
+    for raw in raw_lines:
+        for piece in _INLINE_BULLET.split(raw):
+            piece = _LEADING_MARK.sub("", tidy(piece))
+            if piece:
+                lines.extend(split_steps(piece))
+    return lines
+
+
+def cell_from_plain(text: str) -> Cell:
+    return Cell(lines=_finish(html.unescape(text).split("\n")))
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+        self.italics: list[str] = []
+        self.plain_chars = 0
+        self.bold_chars = 0
+
+    def flush(self) -> None:
+        if self.buf:
+            self.lines.append("".join(self.buf))
+            self.buf = []
+
+    def add(self, text: str | None, italic: bool, bold: bool, sup: bool = False) -> None:
+        if not text:
+            return
+        if sup and self.buf:
+            self.buf[-1] = self.buf[-1].rstrip()
+        self.buf.append(text)
+        visible = len(text.strip())
+        self.plain_chars += visible
+        if bold:
+            self.bold_chars += visible
+
+    def walk(self, el: etree._Element, italic: bool, bold: bool) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in ("script", "style"):
+            self.add(el.tail, italic, bold)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush()
+        inner_italic = italic or tag in _ITALIC_TAGS
+        inner_bold = bold or tag in _BOLD_TAGS
+        start = len(self.lines), len(self.buf)
+        self.add(el.text, inner_italic, inner_bold, sup=tag == "sup")
+        for child in el:
+            self.walk(child, inner_italic, inner_bold)
+        if tag in _ITALIC_TAGS and not italic:
+            self.italics.append(tidy(self._since(start)))
+        if block:
+            self.flush()
+        self.add(el.tail, italic, bold)
+
+    def _since(self, start: tuple[int, int]) -> str:
+        n_lines, n_buf = start
+        if len(self.lines) == n_lines:
+            return "".join(self.buf[n_buf:])
+        done = self.lines[n_lines:]
+        done[0] = done[0][len("".join(self.buf[:n_buf])) :] if n_buf else done[0]
+        return " ".join([*done, "".join(self.buf)])
+
+
+def cell_from_html(text: str) -> Cell:
+    """Parse a cell that may hold inline HTML; plain text takes a fast path."""
+    if "<" not in text:
+        return cell_from_plain(text)
+    try:
+        root = lxml_html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return cell_from_plain(re.sub(r"<[^>]*>", " ", text))
+    walker = _Walker()
+    walker.walk(root, False, False)
+    walker.flush()
+    italics = [t for t in (tidy(i) for i in walker.italics) if t]
+    bold = walker.plain_chars > 0 and walker.bold_chars == walker.plain_chars
+    return Cell(lines=_finish(walker.lines), italics=italics, bold=bold)

@@ -1,0 +1,83 @@
+"""The tree of sections a document's headings, group rows and objective columns make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_REF = re.compile(
+    r"^(?:(?:objective|section|part|theme|priority|aim|group|recommendation)\s+)?"
+    r"(\d+(?:\.\d+)*|[IVXLC]+|[A-Za-z])\s*[:.)]\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    parent: Section | None
+    ref: str | None = None
+    used: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def mark_used(self) -> None:
+        node: Section | None = self
+        while node is not None:
+            node.used = True
+            node = node.parent
+
+
+def section_ref(title: str) -> str | None:
+    m = _REF.match(title)
+    return m[1] if m else None
+
+
+class Sections:
+    def __init__(self) -> None:
+        self.all: list[Section] = []
+        self.stack: list[Section] = []
+
+    def open(self, title: str, level: int) -> Section:
+        title = " ".join(title.split()).rstrip(":").strip()
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        for existing in self.all:
+            # A heading repeated over each page of one plan ("IMPROVEMENT PLAN") is one section.
+            if existing.title == title and existing.parent is parent and existing.level == level:
+                self.stack.append(existing)
+                return existing
+        section = Section(title, level, parent, section_ref(title))
+        self.all.append(section)
+        self.stack.append(section)
+        return section
+
+    def close_below(self, level: int) -> None:
+        while self.stack and self.stack[-1].level > level:
+            self.stack.pop()
+
+    @property
+    def current(self) -> Section | None:
+        return self.stack[-1] if self.stack else None
+
+    @property
+    def has_heading(self) -> bool:
+        return bool(self.stack) and self.stack[0].level == 0
+
+    def export(self) -> list[dict[str, Any]]:
+        out = []
+        for s in self.all:
+            if not s.used:
+                continue
+            entry: dict[str, Any] = {
+                "ref": s.ref,
+                "title": s.title,
+                "parent": s.parent.title if s.parent else None,
+                "level": s.level,
+            }
+            if s.metadata:
+                entry["metadata"] = s.metadata
+            out.append(entry)
+        return out
