@@ -40,7 +40,7 @@ def test_an_owner_updates_an_action_and_sees_it_as_at_that_date(
     page.goto(f"{base}/sign-in/")
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("heading", name="My actions")).to_be_visible()
     page.get_by_role("link", name="Add an update").click()
 
@@ -69,7 +69,7 @@ def test_a_form_error_is_announced_in_the_error_summary(
     page.goto(f"{live_server}/sign-in/")
     page.get_by_label("Username").fill(officer.get_username())
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.goto(f"{live_server}/actions/{action.uuid}/update/")
     page.get_by_role("button", name="Save update").click()
     summary = page.locator(".govuk-error-summary")

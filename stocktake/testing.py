@@ -14,7 +14,7 @@ from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Person, Role, Unit
 from stocktake.plans import services as plans
 from stocktake.plans import services_workflow as workflow
-from stocktake.plans.models import Plan
+from stocktake.plans.models import Action, Plan
 
 settings.register_profile("ci", max_examples=30, deadline=None)
 settings.register_profile(
@@ -103,9 +103,51 @@ def make_plan(officer: User) -> Callable[..., Plan]:
     return make
 
 
+World = tuple[Plan, Action, dict[str, User | None]]
+
+
+@pytest.fixture
+def world(
+    make_user: MakeUser,
+    council: Organisation,
+    other_council: Organisation,
+    service: Unit,
+    officer: User,
+) -> World:
+    other_unit = accounts.unit_create(organisation=council, name="Planning", kind="service")
+    owner, owner_person = make_user("Lead officer", council, unit=service)
+    plan = plans.plan_create(organisation=council, unit=service, title="Plan", by=officer)
+    action = plans.action_create(
+        plan=plan, text="Conduct ward profiling", owners=[owner_person], by=officer
+    )
+    superuser, _ = make_user(None, council)
+    superuser.is_superuser = True
+    superuser.save()
+    users: dict[str, User | None] = {
+        "anonymous": None,
+        "no membership": make_user(None, council)[0],
+        "Viewer": make_user("Viewer", council)[0],
+        "Councillor": make_user("Councillor", council)[0],
+        "Lead officer (owner)": owner,
+        "Lead officer (not owner)": make_user("Lead officer", council, unit=service)[0],
+        "Lead officer (other unit)": make_user("Lead officer", council, unit=other_unit)[0],
+        "Performance officer": officer,
+        "Administrator": make_user("Administrator", council)[0],
+        "Performance officer (other council)": make_user("Performance officer", other_council)[0],
+        "superuser": superuser,
+    }
+    return plan, action, users
+
+
 def publish(plan: Plan, by: User) -> Plan:
     """Take a draft plan through submission and approval to publication."""
     workflow.plan_submit(plan=plan, by=by)
     workflow.plan_approve(plan=plan, by=by)
     workflow.plan_publish(plan=plan, by=by)
     return plan
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Tests create many logins; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

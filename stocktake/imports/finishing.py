@@ -17,6 +17,7 @@ _DEFAULTS: dict[str, Any] = {
     "text": "",
     "section": None,
     "owner": None,
+    "owners": [],
     "due": None,
     "due_date": None,
     "due_start": None,
@@ -40,13 +41,16 @@ def finish(preview: dict[str, Any], *, meta: Meta, as_at_given: str | None) -> N
     _cross_references(items)
     _duplicates(items, warnings)
     _as_at(preview, meta, as_at_given, warnings)
-    for item in items:
+    for n, item in enumerate(items):
+        for key in ("_schema", "_table", "from_objective"):
+            item.pop(key, None)
+        item["flags"] = list(dict.fromkeys(item.get("flags", [])))
+        # The contract's keys first, in its order, so the JSON reads like the documentation.
+        ordered: dict[str, Any] = {"kind": item["kind"]}
         for key, value in _DEFAULTS.items():
-            item.setdefault(key, type(value)() if isinstance(value, list | dict) else value)
-        item.pop("_schema", None)
-        item.pop("_table", None)
-        item.pop("from_objective", None)
-        item["flags"] = list(dict.fromkeys(item["flags"]))
+            ordered[key] = item.get(key, type(value)() if isinstance(value, list | dict) else value)
+        ordered.update((k, v) for k, v in item.items() if k not in ordered)
+        items[n] = ordered
 
 
 def _owners(
@@ -64,14 +68,18 @@ def _owners(
             item["associates"] = found.associates
         if found.notes:
             item["owner_notes"] = found.notes
-        warnings.extend(f"{w} (item {item.get('ref') or item['text'][:40]!r})" for w in found.warnings)
+        warnings.extend(
+            f"{w} (item {item.get('ref') or item['text'][:40]!r})" for w in found.warnings
+        )
         everyone += found.owners + found.associates
         if not found.owners:
             item["flags"].append("unassigned")
     groups = name_variants(everyone)
     preview["owner_variants"] = groups
     for group in groups:
-        warnings.append(f"owner names {', '.join(repr(n) for n in group)} look like one person; proposed merge")
+        warnings.append(
+            f"owner names {', '.join(repr(n) for n in group)} look like one person; proposed merge"
+        )
 
 
 def _codes(items: list[dict[str, Any]]) -> None:

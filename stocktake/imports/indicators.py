@@ -102,9 +102,7 @@ def periods_for(labels: list[str]) -> tuple[list[str], list[str]]:
     """Financial years for target columns, read by position where a heading is misprinted."""
     warnings: list[str] = []
     parsed = [parse_period(label) if label.strip() else None for label in labels]
-    years = [
-        p.start.year if p is not None and p.kind == "financial_year" else None for p in parsed
-    ]
+    years = [p.start.year if p is not None and p.kind == "financial_year" else None for p in parsed]
     known = [(i, y) for i, y in enumerate(years) if y is not None]
     if not known:
         return [label.strip() for label in labels], warnings

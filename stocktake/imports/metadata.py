@@ -36,7 +36,11 @@ def _lines(blocks: list[Block]) -> list[tuple[str, str, bool]]:
             if len(filled) == 1:
                 lines.append(("paragraph", filled[0], before))
             elif filled and filled[0].endswith(":"):
-                lines.extend(("paragraph", f"{k} {v}", before) for k, v in zip(cells[::2], cells[1::2], strict=False) if k)
+                lines.extend(
+                    ("paragraph", f"{k} {v}", before)
+                    for k, v in zip(cells[::2], cells[1::2], strict=False)
+                    if k
+                )
         before = False
     return lines
 

@@ -149,7 +149,9 @@ def list_items(chunk: Chunk) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     lettered = [(m[1], m[2]) for k, t in entries if k == "bullet" and (m := _LIST_REF.match(t))]
     causal = [t for _, t in lettered if _CAUSE.search(t) or _CONSEQUENCE.search(t)]
-    if len(lettered) >= 2 and (re.search(r"\brisks?\b", heading, re.I) or len(causal) * 2 >= len(lettered)):
+    if len(lettered) >= 2 and (
+        re.search(r"\brisks?\b", heading, re.I) or len(causal) * 2 >= len(lettered)
+    ):
         for ref, text in lettered:
             items.append({"kind": "risk", "ref": f"{ref})", "text": text, "risk": risk_parts(text)})
         return items
@@ -163,7 +165,9 @@ def list_items(chunk: Chunk) -> list[dict[str, Any]]:
             if label:
                 level = label[1].upper()
             elif kind == "bullet" and level:
-                items.append({"kind": "equality_assessment", "ref": None, "text": text, "priority": level})
+                items.append(
+                    {"kind": "equality_assessment", "ref": None, "text": text, "priority": level}
+                )
             elif kind == "paragraph":
                 level = None
     return items

@@ -46,7 +46,7 @@ def _dedupe(items: Iterable[str]) -> list[str]:
 
 
 def _collapse_repeats(text: str) -> str:
-    """"Sarah Cromie Sarah Cromie" is one name written twice (cells merged across a row)."""
+    """ "Sarah Cromie Sarah Cromie" is one name written twice (cells merged across a row)."""
     words = text.split()
     for size in range(1, len(words) // 2 + 1):
         if len(words) % size == 0 and words == words[:size] * (len(words) // size):

@@ -14,6 +14,8 @@ _BULLET = re.compile(r"^(\s*)(?:[-*•❑▪◦●➢►\uf0b7](?:\s+|$))(.*)$")
 _BOLD_MARK = re.compile(r"\*\*")
 _KEY_PREFIX = re.compile(r"^([^:]{1,60}):\s+\S")
 GUESSED_HEADING = 9
+# A priority label over a list ("HIGH:", "Medium") introduces items; it is not a heading.
+_LABEL = re.compile(r"^(high|medium|low|h|m|l)(\s+priority)?\s*:?$", re.IGNORECASE)
 _TERMINAL = (".", ",", ";", ":", "-", "–", "!")
 
 
@@ -21,10 +23,18 @@ def looks_like_heading(line: str) -> bool:
     """A short line that does not read as a sentence, a list item or a "Key: value" pair."""
     if len(line) > 90 or len(line.split()) > 14 or not any(c.isalpha() for c in line):
         return False
-    if line.endswith(_TERMINAL) or line[0].islower():
+    if line.endswith(_TERMINAL) or line[0].islower() or line.startswith("("):
+        return False
+    if _LABEL.match(line):
         return False
     kv = _KEY_PREFIX.match(line)
-    return not kv or kv[1].isupper()
+    if kv:
+        return kv[1].isupper()
+    # Headings are written in capitals or title case; a sentence that merely lacks its full
+    # stop ("E) ii) working more closely with …") is not one.
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’/-]*", line) if len(w) > 3]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return not long_words or capitals * 10 >= len(long_words) * 6
 
 
 def read_text(data: str) -> Document:
@@ -62,13 +72,13 @@ def blocks_from_lines(lines: Iterable[str], *, tabs: bool) -> list[Block]:
         if stripped.startswith("**") and stripped.count("**") == 1:
             bold_run = [stripped]
             continue
-        blocks.extend(_text_blocks(line, group))
+        blocks.extend(text_blocks(line, group))
     if bold_run:
         blocks.append(Text("heading", _decode_line(" ".join(bold_run)), 1, group))
     return blocks
 
 
-def _text_blocks(line: str, group: int) -> list[Text]:
+def text_blocks(line: str, group: int) -> list[Text]:
     stripped = line.strip()
     if m := _MD_HEADING.match(stripped):
         return [Text("heading", _decode_line(m[2]), len(m[1]), group)]
@@ -77,7 +87,8 @@ def _text_blocks(line: str, group: int) -> list[Text]:
     if "<" in stripped and ">" in stripped:
         lines = cell_from_html(stripped).lines
         return [
-            Text("paragraph" if i == 0 else "bullet", text, 0, group) for i, text in enumerate(lines)
+            Text("paragraph" if i == 0 else "bullet", text, 0, group)
+            for i, text in enumerate(lines)
         ]
     if m := _BULLET.match(line):
         text = _decode_line(m[2])

@@ -95,7 +95,10 @@ _SYNONYMS: dict[str, str] = {
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), role)
     for p, role in [
-        (r"^(action|rec|recommendation|risk|item|task|ref|pi)\s*(no|number|ref|reference|id)$", "ref"),
+        (
+            r"^(action|rec|recommendation|risk|item|task|ref|pi)\s*(no|number|ref|reference|id)$",
+            "ref",
+        ),
         (r"date (added|raised|identified)", "date_added"),
         (r"(situation|position|update|progress)\b.*\b(@|at|as at|as of)\b", "update"),
         (r"^(current|latest)\s+(position|situation|status|update|progress)", "update"),
@@ -110,7 +113,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"\bmitigat|\bcontrols?\b|\bcountermeasure", "mitigation"),
         (r"^(pi |performance )?targets?\b(?!\s*date)|\btarget or deadline\b", "target"),
         (r"^(19|20)?\d\d\s*/\s*\d\d(\d\d)?$", "target"),
-        (r"target date|complet(ion|ed) (by|date)|implementation date|due date|deadline|time ?scale|timetable|by when|end date", "due"),
+        (
+            r"target date|complet(ion|ed) (by|date)|implementation date|due date|deadline|time ?scale|timetable|by when|end date",
+            "due",
+        ),
         (r"\b(lead|responsib|owner|accountable)", "owner"),
         (r"deliverable|outcome|output|success (measure|criteria)|evidence", "deliverable"),
         (r"supporting (information|info)|resources?", "supporting"),
@@ -133,7 +139,7 @@ def normalise(header: str) -> str:
 def role_of(header: str) -> str | None:
     """The role a header names, or None when it is not a header we know."""
     key = normalise(header)
-    if not key or len(key) > 80:
+    if not key or len(key) > 80 or re.search(r":\s*\S", header):
         return None
     if key in _SYNONYMS:
         return _SYNONYMS[key]

@@ -13,6 +13,7 @@ from stocktake.imports.schema import Schema
 from stocktake.imports.statuses import is_bare_status, read_status
 
 _TRAILING_CODE = re.compile(r"\s*\(([A-Z]\d{1,2}(?:\s+and\s+[A-Z]\d{1,2})*)\)\s*$")
+_BRACKET_DATE = re.compile(r"\(\s*([^()]*\d{2}[^()]*?)\s*\)\s*\.?\s*$")
 _EMPTY = re.compile(r"^[\s\-–—?.]*$|^n/?a$", re.IGNORECASE)
 _AGREED = [
     (re.compile(r"^\W*(partly|partially|in part)\b", re.I), "partly_agreed"),
@@ -97,6 +98,15 @@ def _due(item: dict[str, Any], cells: Row, schema: Schema) -> None:
                     item["due_source"] = f"italic date in '{schema.headers[i]}'"
                     break
             if raw:
+                break
+    if raw is None:
+        # Without italics (a spreadsheet, a plain export) a bracketed date closing the dated
+        # position statement is the same target date.
+        for i, dated in schema.update_dates.items():
+            m = _BRACKET_DATE.search(cells[i].flat) if dated else None
+            if m and parse_fuzzy_date(m[1]).precision not in (Precision.NONE, Precision.RANGE):
+                raw = m[1].strip()
+                item["due_source"] = f"bracketed date in '{schema.headers[i]}'"
                 break
     item["due"] = raw
     numbered = steps.numbered(due_cell.lines)

@@ -20,6 +20,7 @@ class Section:
     parent: Section | None
     ref: str | None = None
     used: bool = False
+    origin: str = "heading"
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def mark_used(self) -> None:
@@ -39,7 +40,7 @@ class Sections:
         self.all: list[Section] = []
         self.stack: list[Section] = []
 
-    def open(self, title: str, level: int) -> Section:
+    def open(self, title: str, level: int, origin: str = "heading") -> Section:
         title = " ".join(title.split()).rstrip(":").strip()
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -49,7 +50,7 @@ class Sections:
             if existing.title == title and existing.parent is parent and existing.level == level:
                 self.stack.append(existing)
                 return existing
-        section = Section(title, level, parent, section_ref(title))
+        section = Section(title, level, parent, section_ref(title), origin=origin)
         self.all.append(section)
         self.stack.append(section)
         return section
@@ -64,7 +65,7 @@ class Sections:
 
     @property
     def has_heading(self) -> bool:
-        return bool(self.stack) and self.stack[0].level == 0
+        return any(s.origin == "heading" for s in self.stack)
 
     def export(self) -> list[dict[str, Any]]:
         out = []

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 _FLAGS = [
-    (re.compile(r"\bdate\s+required\b|\bdate\s+needed\b|\bneeds?\s+a\s+date\b", re.I), "date_required"),
+    (
+        re.compile(r"\bdate\s+required\b|\bdate\s+needed\b|\bneeds?\s+a\s+date\b", re.I),
+        "date_required",
+    ),
     (re.compile(r"\bupdate\s+(required|needed|awaited|due)\b", re.I), "update_required"),
     (re.compile(r"\bowner\s+required\b", re.I), "unassigned"),
 ]
@@ -26,17 +29,37 @@ _RULES: list[tuple[re.Pattern[str], str, str, str | None]] = [
         (r"^\W*(green)\W*$", "in_progress", "in_progress", "green"),
         (r"\bsuperseded\b", "cancelled", "superseded", None),
         (r"\btransferred\b", "cancelled", "transferred", None),
-        (r"\b(cancell?ed|withdrawn|abandoned|no longer required)\b", "cancelled", "cancelled", None),
+        (
+            r"\b(cancell?ed|withdrawn|abandoned|no longer required)\b",
+            "cancelled",
+            "cancelled",
+            None,
+        ),
         (r"\b(on hold|paused|suspended|deferred|in abeyance)\b", "on_hold", "on_hold", None),
         (r"\bnot\s+(yet\s+)?(started|commenced|begun)\b", "not_started", "not_started", None),
         (r"\b(at risk|slipp(ing|ed)|delayed)\b", "at_risk", "in_progress", None),
         (r"\b(behind|overdue|outstanding|late)\b", "behind", "in_progress", None),
         (r"\d+\s*%|\bpartly\b|\bpartially\b|\byear \d\b", "in_progress", "in_progress", None),
-        (r"^\W*(complete|completed|done|achieved|closed|finished|implemented)\W*$", "complete", "complete", "blue"),
-        (r"^\W*(project|action|work|review)\s+(complete|completed|undertaken)\W*$", "complete", "complete", "blue"),
+        (
+            r"^\W*(complete|completed|done|achieved|closed|finished|implemented)\W*$",
+            "complete",
+            "complete",
+            "blue",
+        ),
+        (
+            r"^\W*(project|action|work|review)\s+(complete|completed|undertaken)\W*$",
+            "complete",
+            "complete",
+            "blue",
+        ),
         (r"\b(on-?going|continuous|business as usual|bau)\b", "in_progress", "ongoing", None),
         (r"\bon track\b", "in_progress", "in_progress", "green"),
-        (r"\b(in progress|underway|under way|started|in hand|progressing)\b", "in_progress", "in_progress", None),
+        (
+            r"\b(in progress|underway|under way|started|in hand|progressing)\b",
+            "in_progress",
+            "in_progress",
+            None,
+        ),
         (r"\b(unknown|not known|tbc)\b", "unknown", "unknown", None),
     ]
 ]

@@ -10,7 +10,9 @@ from stocktake.core.fuzzydates import FuzzyDate, Precision, parse_fuzzy_date
 from stocktake.imports.statuses import read_status
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$", re.S)
-_INLINE_DATE = re.compile(r"\(((?:by|from|up to|in|before|end of)?\s*[^()]*?\d{2}[^()]*)\)\s*\.?$", re.I)
+_INLINE_DATE = re.compile(
+    r"\(((?:by|from|up to|in|before|end of)?\s*[^()]*?\d{2}[^()]*)\)\s*\.?$", re.I
+)
 _DATED_LINE = re.compile(r"^(?P<date>.+?)\s+[-–—:]\s+(?P<text>.+)$")
 # Keys of the "supporting information" blocks in plan templates; run together on one line they
 # can only be found by name, while a key starting a line can be any short phrase.
@@ -77,13 +79,14 @@ def dated_lines(due_lines: list[str]) -> list[dict[str, Any]]:
             return []
         entry: dict[str, Any] = {"ref": None, "text": m["text"].strip(), "due": m["date"].strip()}
         entry.update(date_fields(fd))
-        entry["status_code"] = read_status(m["text"]).code
+        code = read_status(m["text"]).code
+        entry["status_code"] = None if code == "unknown" else code
         found.append(entry)
     return found if len(found) >= 2 else []
 
 
 def supporting_info(text: str) -> dict[str, str]:
-    """"Outputs: … Outcomes: … Risks: …" into its parts; empty when the cell has no keys."""
+    """ "Outputs: … Outcomes: … Risks: …" into its parts; empty when the cell has no keys."""
     keys = list(_SUPPORT_KEY.finditer(text))
     if keys and keys[0].start() > 0:
         return {}

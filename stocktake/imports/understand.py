@@ -32,6 +32,7 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     schema: Schema | None = None
     table_rows: int = 0
+    pending_key: str | None = None
     unrecognised_rows: int = 0
 
     def chunk(self) -> Chunk:
@@ -49,6 +50,10 @@ class _State:
             return
         chunk, section = self.chunks[-1], self.chunk_sections[-1]
         for item in list_items(chunk):
+            item.setdefault("flags", [])
+            item.setdefault("fields", {})
+            if item["kind"] == "risk":
+                item["flags"].append("unscored")
             item["section"] = section.title if section else None
             if section:
                 section.mark_used()
@@ -90,6 +95,13 @@ def understand(
 
 
 def _text(state: _State, block: Text) -> None:
+    if block.kind != "heading" and state.pending_key and not kv_target(block.text):
+        section = state.sections.current
+        if section is not None:
+            section.metadata.setdefault(state.pending_key, []).append(block.text)
+        state.chunk().lines.append((block.kind, block.text))
+        return
+    state.pending_key = None
     if block.kind == "heading":
         if block.text != state.meta.title:
             state.sections.open(block.text, 0)
@@ -106,6 +118,7 @@ def _line(state: _State, text: str, *, group_row: bool) -> bool:
         return False
     scope, key, value = target
     section = state.sections.current
+    state.pending_key = key if scope == "section" and not value and not group_row else None
     if scope == "section" and key == "service_objective" and value:
         state.sections.open(value, 1).metadata["kind"] = "service_objective"
     elif scope == "section" and section is not None and value:
@@ -120,11 +133,12 @@ def _single_cell(state: _State, text: str, *, in_table: bool) -> None:
         )
         state.chunk().lines.append(("paragraph", text))
         return
-    if _line(state, text, group_row=True) or (split_kv(text) and not text.split(":")[0].isupper()):
+    kv = split_kv(text)
+    if _line(state, text, group_row=True) or (kv and kv[1] and not kv[0].isupper()):
         state.chunk().lines.append(("paragraph", text))
         return
     level = 1 if in_table and state.sections.has_heading else 0
-    state.sections.open(text, level)
+    state.sections.open(text, level, "row" if in_table else "heading")
 
 
 def _table(state: _State, table: Table) -> None:
@@ -202,7 +216,9 @@ def _data_row(state: _State, row: Row, schema: Schema) -> None:
             return
     item = build_item(row, schema, doc_as_at=state.as_at)
     objective_cols = schema.columns("objective")
-    objective = row[objective_cols[0]].text if objective_cols and objective_cols[0] < len(row) else ""
+    objective = (
+        row[objective_cols[0]].text if objective_cols and objective_cols[0] < len(row) else ""
+    )
     if objective and not item["from_objective"]:
         state.sections.close_below(1)
         state.sections.open(objective, 2).metadata["kind"] = "objective"

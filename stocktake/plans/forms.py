@@ -5,9 +5,9 @@ from typing import Any
 
 from django import forms
 
-from stocktake.accounts.models import Person
+from stocktake.accounts.models import Committee, Person, Portfolio, Unit
 
-from .models import Action, ProgressStatus, Rag
+from .models import Action, Plan, ProgressStatus, Rag
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
@@ -137,3 +137,42 @@ class PlanFilterForm(forms.Form):
         self.fields["owner"].choices = [("", "Anyone")] + [  # type: ignore[attr-defined]
             (str(p.uuid), p.name) for p in owners
         ]
+
+
+class PlanListFilterForm(forms.Form):
+    """Filter and group plans by the council's structure: unit, portfolio, committee."""
+
+    GROUPS = [
+        ("organisation", "Organisation"),
+        ("unit", "Directorate or service"),
+        ("portfolio", "Portfolio"),
+        ("committee", "Committee"),
+        ("kind", "Kind of plan"),
+    ]
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label="Directorate, service or team",
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        help_text="Includes the units below it.",
+    )
+    portfolio: forms.ModelChoiceField[Portfolio] = forms.ModelChoiceField(
+        queryset=Portfolio.objects.none(), required=False, to_field_name="uuid"
+    )
+    committee: forms.ModelChoiceField[Committee] = forms.ModelChoiceField(
+        queryset=Committee.objects.none(), required=False, to_field_name="uuid"
+    )
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "Any"), *Plan.Kind.choices]
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any"), *Plan.Status.choices]
+    )
+    group = forms.ChoiceField(label="Group by", required=False, choices=GROUPS)
+
+    def __init__(self, *args: Any, organisation_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, model in (("unit", Unit), ("portfolio", Portfolio), ("committee", Committee)):
+            self.fields[name].queryset = model.objects.filter(  # type: ignore[attr-defined]
+                organisation_id__in=organisation_ids
+            ).select_related("organisation")

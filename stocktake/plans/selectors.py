@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from stocktake.accounts.models import Person, PostHolding
+from stocktake.accounts.models import Person, PostHolding, Unit
 from stocktake.accounts.selectors import AnyUser
 
 from .access import visible_plans
@@ -28,13 +28,39 @@ def owners_prefetch(today: dt.date) -> Prefetch[Any]:
     )
 
 
-def plans_for_list(user: AnyUser) -> QuerySet[Plan]:
-    return (
+def plans_for_list(user: AnyUser, filters: dict[str, Any] | None = None) -> QuerySet[Plan]:
+    plans = (
         Plan.objects.filter(visible_plans(user))
-        .select_related("organisation", "unit")
+        .select_related("organisation", "unit", "portfolio", "committee")
         .annotate(action_count=Count("actions", distinct=True))
         .order_by("organisation__name", "title")
     )
+    filters = filters or {}
+    if filters.get("unit"):
+        below = Unit.objects.descendants(filters["unit"], include_self=True)
+        plans = plans.filter(unit__in=below)
+    for name in ("portfolio", "committee", "kind", "status"):
+        if filters.get(name):
+            plans = plans.filter(**{name: filters[name]})
+    return plans
+
+
+def organisations_with_visible_plans(user: AnyUser) -> list[int]:
+    visible = Plan.objects.filter(visible_plans(user)).order_by()
+    return list(visible.values_list("organisation_id", flat=True).distinct())
+
+
+def group_plans(plans: QuerySet[Plan], by: str) -> list[tuple[str, list[Plan]]]:
+    """Plans in groups named by the chosen structure, in the order first met."""
+    groups: dict[str, list[Plan]] = {}
+    for plan in plans:
+        if by == "kind":
+            key = plan.get_kind_display()
+        else:
+            value = getattr(plan, by or "organisation", None)
+            key = str(value) if value else "None recorded"
+        groups.setdefault(key, []).append(plan)
+    return sorted(groups.items(), key=lambda item: (item[0] == "None recorded", item[0]))
 
 
 @dataclass

@@ -16,14 +16,18 @@ from stocktake.accounts.selectors import person_for
 from stocktake.core.auth import signed_in_user
 
 from . import access, selectors, services
-from .forms import ActionEditForm, PlanFilterForm, ProgressUpdateForm
+from .forms import ActionEditForm, PlanFilterForm, PlanListFilterForm, ProgressUpdateForm
 from .forms_workflow import TransitionForm
 from .views_workflow import available_transitions
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = selectors.plans_for_list(request.user)
-    return render(request, "plans/plan_list.html", {"plans": plans})
+    organisation_ids = selectors.organisations_with_visible_plans(request.user)
+    form = PlanListFilterForm(request.GET or None, organisation_ids=organisation_ids)
+    filters = form.cleaned_data if form.is_valid() else {}
+    plans = selectors.plans_for_list(request.user, filters)
+    groups = selectors.group_plans(plans, filters.get("group") or "organisation")
+    return render(request, "plans/plan_list.html", {"groups": groups, "form": form})
 
 
 def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:

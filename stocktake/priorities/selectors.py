@@ -22,6 +22,10 @@ class PriorityRow:
     actions: int = 0
     by_team: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def teams(self) -> list[tuple[str, int]]:
+        return self.by_team.most_common()
+
 
 def priority_tree(organisation: Organisation, user: AnyUser) -> list[PriorityRow]:
     """Aims with their approaches; each counts the actions linked to it or through a section.

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.accounts import services as accounts
-from stocktake.accounts.models import Organisation, Post
+from stocktake.accounts.models import Organisation, Post, Role
 from stocktake.plans import services
 from stocktake.plans import services_ownership as ownership
 from stocktake.plans.models import ActionOwner, Plan
@@ -188,7 +188,11 @@ def test_merging_people_moves_items_and_keeps_the_duplicate_for_history(
 
 
 def test_partner_officers_update_only_their_partnerships_items(
-    client: Client, council: Organisation, make_user: MakeUser, officer: User, roles: dict
+    client: Client,
+    council: Organisation,
+    make_user: MakeUser,
+    officer: User,
+    roles: dict[str, Role],
 ) -> None:
     essex = accounts.organisation_get_or_create(name="Essex County Council", kind="partner")
     lsp = accounts.organisation_get_or_create(name="Uttlesford Futures", kind="partnership")

@@ -9,11 +9,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from stocktake.accounts import services as accounts
-from stocktake.accounts.models import Organisation, Unit
-from stocktake.plans import services
+from stocktake.accounts.models import Organisation
 from stocktake.plans.models import Action, Plan
-from stocktake.testing import MakeUser, publish
+from stocktake.testing import MakeUser, World, publish
 
 PAGES = ["plan", "action", "update", "edit", "mine"]
 
@@ -48,39 +46,6 @@ PUBLISHED = {
 }
 
 
-@pytest.fixture
-def world(
-    make_user: MakeUser,
-    council: Organisation,
-    other_council: Organisation,
-    service: Unit,
-    officer: User,
-) -> tuple[Plan, Action, dict[str, User | None]]:
-    other_unit = accounts.unit_create(organisation=council, name="Planning", kind="service")
-    owner, owner_person = make_user("Lead officer", council, unit=service)
-    plan = services.plan_create(organisation=council, unit=service, title="Plan", by=officer)
-    action = services.action_create(
-        plan=plan, text="Conduct ward profiling", owners=[owner_person], by=officer
-    )
-    superuser, _ = make_user(None, council)
-    superuser.is_superuser = True
-    superuser.save()
-    users: dict[str, User | None] = {
-        "anonymous": None,
-        "no membership": make_user(None, council)[0],
-        "Viewer": make_user("Viewer", council)[0],
-        "Councillor": make_user("Councillor", council)[0],
-        "Lead officer (owner)": owner,
-        "Lead officer (not owner)": make_user("Lead officer", council, unit=service)[0],
-        "Lead officer (other unit)": make_user("Lead officer", council, unit=other_unit)[0],
-        "Performance officer": officer,
-        "Administrator": make_user("Administrator", council)[0],
-        "Performance officer (other council)": make_user("Performance officer", other_council)[0],
-        "superuser": superuser,
-    }
-    return plan, action, users
-
-
 def _urls(plan: Plan, action: Action) -> list[str]:
     return [
         reverse("plans:plan_detail", args=[plan.uuid]),
@@ -99,7 +64,7 @@ def _statuses(client: Client, user: User | None, urls: list[str]) -> list[int]:
 
 @pytest.mark.parametrize("role", list(DRAFT))
 def test_each_role_sees_only_what_it_may_of_a_draft_plan(
-    client: Client, world: tuple[Plan, Action, dict[str, User | None]], role: str
+    client: Client, world: World, role: str
 ) -> None:
     plan, action, users = world
     got = _statuses(client, users[role], _urls(plan, action))
@@ -109,7 +74,7 @@ def test_each_role_sees_only_what_it_may_of_a_draft_plan(
 @pytest.mark.parametrize("role", list(PUBLISHED))
 def test_each_role_sees_only_what_it_may_of_a_published_plan(
     client: Client,
-    world: tuple[Plan, Action, dict[str, User | None]],
+    world: World,
     officer: User,
     role: str,
 ) -> None:
@@ -120,7 +85,7 @@ def test_each_role_sees_only_what_it_may_of_a_published_plan(
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_with_a_way_back(
-    client: Client, world: tuple[Plan, Action, dict[str, User | None]]
+    client: Client, world: World
 ) -> None:
     plan, _, _ = world
     url = reverse("plans:plan_detail", args=[plan.uuid])
@@ -166,7 +131,7 @@ def test_the_plan_list_shows_only_visible_plans(
 
 
 def test_a_lead_officer_cannot_post_an_update_to_someone_elses_action(
-    client: Client, world: tuple[Plan, Action, dict[str, User | None]]
+    client: Client, world: World
 ) -> None:
     _, action, users = world
     user = users["Lead officer (not owner)"]

@@ -1,0 +1,88 @@
+"""Word documents: paragraphs (with heading and list styles) and tables in body order."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from stocktake.imports.markup import cell_from_plain, tidy
+from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text
+from stocktake.imports.read_text import GUESSED_HEADING, looks_like_heading
+
+
+def _is_list(paragraph: Paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    ppr = paragraph._p.pPr
+    return "List" in style or (ppr is not None and ppr.numPr is not None)
+
+
+def _cell(cell: _Cell) -> Cell:
+    lines: list[str] = []
+    italics: list[str] = []
+    chars = bold_chars = 0
+    for paragraph in cell.paragraphs:
+        lines.extend(cell_from_plain(paragraph.text).lines)
+        run_text: list[str] = []
+        for run in paragraph.runs:
+            size = len(run.text.strip())
+            chars += size
+            bold_chars += size if run.bold else 0
+            if run.italic:
+                run_text.append(run.text)
+            elif run_text:
+                italics.append(tidy("".join(run_text)))
+                run_text = []
+        if run_text:
+            italics.append(tidy("".join(run_text)))
+    return Cell(lines, [i for i in italics if i], chars > 0 and bold_chars == chars)
+
+
+def _table(table: DocxTable) -> Table:
+    rows: list[Row] = []
+    for tr in table.rows:
+        seen: set[int] = set()
+        row: Row = []
+        for cell in tr.cells:
+            # A merged cell is returned once per grid column it spans; read it once.
+            row.append(Cell() if id(cell._tc) in seen else _cell(cell))
+            seen.add(id(cell._tc))
+        rows.append(row)
+    return Table(rows)
+
+
+def _paragraph(paragraph: Paragraph, group: int) -> Text | None:
+    text = tidy(paragraph.text)
+    if not text:
+        return None
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style.startswith("Heading") or style == "Title":
+        digits = "".join(ch for ch in style if ch.isdigit())
+        return Text("heading", text, int(digits) if digits else 1, group)
+    if _is_list(paragraph):
+        return Text("bullet", text, 0, group)
+    bold = bool(paragraph.runs) and all(r.bold for r in paragraph.runs if r.text.strip())
+    if bold and looks_like_heading(text):
+        return Text("heading", text, 3, group)
+    kind = "heading" if looks_like_heading(text) else "paragraph"
+    return Text(kind, text, GUESSED_HEADING if kind == "heading" else 0, group)
+
+
+def read_docx(data: bytes) -> Document:
+    try:
+        document: DocxDocument = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ImportFailed("the Word file is damaged, encrypted or not a .docx file") from exc
+    blocks: list[Block] = []
+    for n, item in enumerate(document.iter_inner_content()):
+        if isinstance(item, DocxTable):
+            blocks.append(_table(item))
+        elif (text := _paragraph(item, n)) is not None:
+            blocks.append(text)
+    return Document("docx", blocks)

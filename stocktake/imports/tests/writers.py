@@ -1,0 +1,105 @@
+"""Write a document model back out as HTML, Word, Excel and PDF, as a council might have."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import docx
+from openpyxl import Workbook
+
+from stocktake.imports.model import Cell, Document, Table, Text
+
+
+def _italic_html(line: str, italics: list[str]) -> str:
+    out = html.escape(line)
+    for fragment in italics:
+        escaped = html.escape(fragment)
+        if escaped in out:
+            out = out.replace(escaped, f"<i>{escaped}</i>", 1)
+    return out
+
+
+def _cell_html(cell: Cell) -> str:
+    return "".join(f"<p>{_italic_html(line, cell.italics)}</p>" for line in cell.lines)
+
+
+def to_html(doc: Document) -> str:
+    parts = [
+        "<html><head><meta charset='utf-8'><style>td{border:1px solid #000;vertical-align:top;"
+        "font-size:7pt}table{border-collapse:collapse;width:100%}tr{page-break-inside:avoid}"
+        "p{margin:0}</style></head><body>"
+    ]
+    bullets: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Text) and block.kind == "bullet":
+            bullets.append(f"<li>{html.escape(block.text)}</li>")
+            continue
+        if bullets:
+            parts.append(f"<ul>{''.join(bullets)}</ul>")
+            bullets = []
+        if isinstance(block, Table):
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>"
+                for row in block.rows
+            )
+            parts.append(f"<table>{rows}</table>")
+        elif block.kind == "heading":
+            parts.append(f"<h2>{html.escape(block.text)}</h2>")
+        else:
+            parts.append(f"<p>{html.escape(block.text)}</p>")
+    if bullets:
+        parts.append(f"<ul>{''.join(bullets)}</ul>")
+    return "".join(parts) + "</body></html>"
+
+
+def _docx_line(paragraph: docx.text.paragraph.Paragraph, line: str, italics: list[str]) -> None:
+    for fragment in italics:
+        if fragment in line:
+            before, _, after = line.partition(fragment)
+            paragraph.add_run(before)
+            paragraph.add_run(fragment).italic = True
+            paragraph.add_run(after)
+            return
+    paragraph.add_run(line)
+
+
+def to_docx(doc: Document, path: Path) -> None:
+    out = docx.Document()
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            width = max(len(r) for r in block.rows)
+            table = out.add_table(rows=len(block.rows), cols=width)
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    target = table.cell(r, c)
+                    for n, line in enumerate(cell.lines):
+                        paragraph = target.paragraphs[0] if n == 0 else target.add_paragraph()
+                        _docx_line(paragraph, line, cell.italics)
+        elif block.kind == "heading":
+            out.add_heading(block.text, level=2)
+        elif block.kind == "bullet":
+            out.add_paragraph(block.text, style="List Bullet")
+        else:
+            out.add_paragraph(block.text)
+    out.save(str(path))
+
+
+def to_xlsx(doc: Document, path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                sheet.append([c.text for c in row])
+        else:
+            sheet.append([f"- {block.text}" if block.kind == "bullet" else block.text])
+        sheet.append([])
+    book.save(str(path))
+
+
+def to_pdf(doc: Document, path: Path) -> None:
+    from weasyprint import HTML
+
+    HTML(string=to_html(doc)).write_pdf(str(path))
