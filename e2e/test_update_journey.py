@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 
 from e2e.conftest import screenshot
 from stocktake.accounts.models import Organisation
-from stocktake.testing import PASSWORD, MakeUser
 from stocktake.plans import services
+from stocktake.testing import PASSWORD, MakeUser
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

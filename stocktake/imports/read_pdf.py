@@ -90,7 +90,8 @@ def _read(data: bytes) -> Document | str:
                 for _, found in _page_blocks(page):
                     blocks.extend(found)
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        name = f"{type(exc).__name__} {exc}".lower()
+        # pdfplumber wraps pdfminer's errors; the wrapped error's name says what went wrong.
+        name = " ".join(f"{type(e).__name__} {e}" for e in (exc, *exc.args)).lower()
         if "password" in name or "encrypt" in name:
             return "the PDF is encrypted"
         return f"the PDF could not be read ({type(exc).__name__})"

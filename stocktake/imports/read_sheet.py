@@ -33,10 +33,8 @@ def read_xlsx(data: bytes) -> Document:
     blocks: list[Block] = []
     try:
         for sheet in book.worksheets:
-            rows = [
-                [cell_from_html(_text(v)) for v in row] for row in sheet.iter_rows(values_only=True)
-            ]
-            if any(any(r) for r in rows) and len(book.worksheets) > 1:
+            rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            if any(any(c.strip() for c in r) for r in rows) and len(book.worksheets) > 1:
                 blocks.append(Text("heading", str(sheet.title), 1))
             blocks.extend(sheet_blocks(rows))
     finally:
@@ -44,20 +42,21 @@ def read_xlsx(data: bytes) -> Document:
     return Document("xlsx", blocks)
 
 
-def sheet_blocks(rows: list[Row]) -> list[Block]:
+def sheet_blocks(rows: list[list[str]]) -> list[Block]:
     """Blank rows separate a sheet into tables; a run of lone first-column cells between
     them is the text around the tables (titles, headings, notes)."""
     blocks: list[Block] = []
-    run: list[Row] = []
+    run: list[list[str]] = []
     for row in [*rows, []]:
-        if any(row):
+        if any(c.strip() for c in row):
             run.append(row)
             continue
-        if run and all(sum(1 for c in r if c) == 1 and r[0] for r in run):
+        if run and all(sum(1 for c in r if c.strip()) == 1 and r[0].strip() for r in run):
             for n, r in enumerate(run):
-                blocks.extend(text_blocks(r[0].flat, n))
+                blocks.extend(text_blocks(r[0], n))
         elif run:
-            blocks.append(Table(run))
+            table: list[Row] = [[cell_from_html(c) for c in r] for r in run]
+            blocks.append(Table(table))
         run = []
     return blocks
 
@@ -78,7 +77,7 @@ def read_csv(data: bytes, *, default: str = ",") -> Document:
     except csv.Error:
         dialect = csv.excel_tab if default == "\t" else csv.excel
     try:
-        rows = [[cell_from_html(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+        rows = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
         raise ImportFailed(f"the delimited file could not be read ({exc})") from exc
     return Document("csv", sheet_blocks(rows))

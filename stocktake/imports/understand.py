@@ -154,9 +154,10 @@ def _table(state: _State, table: Table) -> None:
             filled = [c for c in row if c]
             if len(filled) == 1:
                 _single_cell(state, filled[0].text, in_table=False)
-            else:
+                continue
+            if state.schema is None or len(row) != state.schema.width:
                 _unrecognised(state, row)
-            continue
+                continue
         if not any(any(ch.isalnum() for ch in c.flat) for c in row):
             continue
         if header_row(row):

@@ -1,7 +1,6 @@
 """The fuzzy-date grammar of council papers, by example and by property."""
 
 # Council papers really do use en and em dashes, so the examples keep them.
-# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 

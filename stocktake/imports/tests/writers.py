@@ -28,7 +28,7 @@ def to_html(doc: Document) -> str:
     parts = [
         "<html><head><meta charset='utf-8'><style>td{border:1px solid #000;vertical-align:top;"
         "font-size:7pt}table{border-collapse:collapse;width:100%}tr{page-break-inside:avoid}"
-        "p{margin:0}</style></head><body>"
+        "p{margin:0}h2{font-size:8pt}</style></head><body>"
     ]
     bullets: list[str] = []
     for block in doc.blocks:

@@ -38,12 +38,15 @@ class Command(BaseCommand):
         if not options["dry_run"]:
             self.stderr.write(NOT_YET)
             sys.exit(2)
-        with tqdm(total=2, desc="import", unit="step", file=sys.stderr, leave=False) as bar:
+        # disable=None: the bar shows on a terminal and stays out of logs and pipes.
+        bar = tqdm(total=2, desc="import", unit="step", file=sys.stderr, leave=False, disable=None)
+        with bar:
             try:
                 preview = preview_document(
                     options["path"], as_at=options["as_at"], organisation=options["organisation"]
                 )
             except ImportFailed as exc:
+                bar.close()
                 self.stderr.write(str(exc))
                 sys.exit(1)
             bar.update(1)

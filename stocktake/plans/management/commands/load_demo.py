@@ -9,10 +9,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from stocktake.accounts import services as accounts
-from stocktake.accounts.models import Organisation, Unit
+from stocktake.accounts.models import Committee, Organisation, Portfolio, Post, Unit
 from stocktake.plans import services as plans
+from stocktake.plans import services_ownership as ownership
 from stocktake.plans import services_workflow as workflow
 from stocktake.plans.models import Plan
+from stocktake.priorities.services import priority_create
 
 DEMO_ORGANISATION = "Demo District Council"
 DEMO_PASSWORD = "stocktake-demo"  # noqa: S105 - printed for the demo; never used in production
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(
             "Sign in at http://127.0.0.1:8000/sign-in/ as any of:\n"
-            f"  officer    / {DEMO_PASSWORD}   (performance officer: edits and publishes)\n"
+            f"  officer    / {DEMO_PASSWORD}   (performance officer and administrator)\n"
             f"  lead       / {DEMO_PASSWORD}   (lead officer: updates own actions)\n"
             f"  councillor / {DEMO_PASSWORD}   (reads published plans)"
         )
@@ -72,6 +74,7 @@ class Command(BaseCommand):
         accounts.membership_grant(
             user=officer, organisation=council, role=roles["Performance officer"]
         )
+        accounts.membership_grant(user=officer, organisation=council, role=roles["Administrator"])
         accounts.membership_grant(
             user=lead, organisation=council, unit=service, role=roles["Lead officer"]
         )
@@ -79,16 +82,38 @@ class Command(BaseCommand):
         head = accounts.person_create(
             organisation=council, name="Sam Service", job_title="Head of Customer Services"
         )
+        head_post = Post.objects.create(
+            organisation=council, unit=service, title="Head of Customer Services"
+        )
+        ownership.post_fill(post=head_post, person=head, start_date=D(2024, 4, 1), by=officer)
+        equalities_post = Post.objects.create(organisation=council, title="Equalities Officer")
+        portfolio = Portfolio.objects.create(
+            organisation=council, name="Customers and Communities", cabinet_member=None
+        )
+        scrutiny = Committee.objects.create(
+            organisation=council, name="Performance Scrutiny Committee", kind="scrutiny"
+        )
+        aim = priority_create(organisation=council, code="A", title="Customers come first")
+        reach = priority_create(
+            organisation=council, code="A1", title="Services everyone can reach", parent=aim
+        )
+        insight_priority = priority_create(
+            organisation=council, code="A2", title="Decisions based on evidence", parent=aim
+        )
         plan = plans.plan_create(
             organisation=council,
             unit=service,
             title="Customer Access Improvement Plan",
             kind=Plan.Kind.IMPROVEMENT,
+            portfolio=portfolio,
+            committee=scrutiny,
             period_text="2025/26",
             by=officer,
         )
         access = plans.section_create(plan=plan, ref="1", title="Access channels", by=officer)
         insight = plans.section_create(plan=plan, ref="2", title="Customer insight", by=officer)
+        access.priorities.add(reach)
+        insight.priorities.add(insight_priority)
         a1 = plans.action_create(
             plan=plan,
             section=access,
@@ -129,9 +154,9 @@ class Command(BaseCommand):
             ref="1.2",
             text="Move the most common transactions online",
             due_text="Q4 2025/26",
-            owners=[head],
             by=officer,
         )
+        plans.action_owner_add(action=a2, post=head_post, by=officer)
         plans.action_update_add(
             action=a2,
             as_at=D(2025, 9, 30),
@@ -157,6 +182,15 @@ class Command(BaseCommand):
             due_text="??",
             by=officer,
         )
+        a5 = plans.action_create(
+            plan=plan,
+            section=insight,
+            ref="2.3",
+            text="Find out which groups do not use council services, and why",
+            due_text="December 2025",
+            by=officer,
+        )
+        plans.action_owner_add(action=a5, post=equalities_post, by=officer)
         workflow.plan_submit(plan=plan, by=officer)
         workflow.plan_approve(plan=plan, by=officer, decided_on=D(2025, 4, 10))
         workflow.plan_publish(plan=plan, by=officer)
