@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from stocktake.imports.markup import cell_from_plain
-from stocktake.imports.model import Block, Cell, Row, Table, Text
-from stocktake.imports.read_text import GUESSED_HEADING
+from stocktake.imports.model import GUESSED_HEADING, Block, Cell, Row, Table, Text
 from stocktake.imports.roles import is_header, role_of
 
 _TOTAL = re.compile(r"^\s*(?:grand\s+)?total\b|^\s*\d+\s+\w+\s+in\s+total\b", re.IGNORECASE)

@@ -20,8 +20,8 @@ _BASELINES = [
     ),
 ]
 _AREA = re.compile(
-    r"(county[- ]?wide(?: figure)?|county figure|countywide|\d+ district councils[^)]*|sub-?regional|"
-    r"region(al)?[- ]wide|partnership[- ]wide|district[- ]wide)",
+    r"(county[- ]?wide(?: figure)?|county figure|countywide|\d+ district councils[^)]*"
+    r"|sub-?regional|region(al)?[- ]wide|partnership[- ]wide|district[- ]wide)",
     re.I,
 )
 

@@ -8,6 +8,7 @@ stages can treat the lines as bullets or milestones.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from lxml import etree
@@ -15,9 +16,10 @@ from lxml import html as lxml_html
 
 from stocktake.imports.model import Cell
 
-_BLOCK_TAGS = frozenset(
-    "p div li ul ol br tr table h1 h2 h3 h4 h5 h6 dt dd blockquote section".split()
-)
+_BLOCK_TAGS = frozenset((
+    "p", "div", "li", "ul", "ol", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "dt", "dd", "blockquote", "section",
+))  # fmt: skip
 _ITALIC_TAGS = frozenset({"i", "em"})
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BULLETS = "•❑▪◦●○■□➢►\uf0b7\uf0a7\uf076"
@@ -46,7 +48,7 @@ def split_steps(line: str) -> list[str]:
     if len(chain) < 2:
         return [line]
     parts = [line[: chain[0].start()]]
-    parts += [line[m.start() : nxt.start()] for m, nxt in zip(chain, chain[1:], strict=False)]
+    parts += [line[m.start() : nxt.start()] for m, nxt in itertools.pairwise(chain)]
     parts.append(line[chain[-1].start() :])
     return [p for p in (tidy(p) for p in parts) if p]
 

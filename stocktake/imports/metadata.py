@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stocktake.core.fuzzydates import Precision, parse_fuzzy_date
-from stocktake.imports.model import Block, Table, Text
+from stocktake.imports.model import Block, Text
 from stocktake.imports.narrative import as_at_in, council_name, kv_target
 
 
@@ -70,9 +70,9 @@ def read_metadata(blocks: list[Block]) -> Meta:
     if isinstance(team, str):
         meta.metadata["project_team"] = [t.strip() for t in re.split(r"\s*,\s*", team) if t.strip()]
     for key in ("meeting_date", "date"):
-        value = meta.metadata.get(key)
-        if isinstance(value, str):
-            fd = parse_fuzzy_date(value)
+        written = meta.metadata.get(key)
+        if isinstance(written, str):
+            fd = parse_fuzzy_date(written)
             if fd.end and fd.precision is not Precision.RANGE:
                 meta.metadata[f"{key}_iso"] = fd.end.isoformat()
     _title(meta, headings_before)

@@ -55,6 +55,18 @@ class Text:
 
 Block = Table | Text
 
+# A heading guessed from a line's look ranks below any the writer marked, so it never ends a
+# table that a marked heading would.
+GUESSED_HEADING = 9
+
+
+def guessed(text: str, group: int, *, heading: bool) -> Text:
+    return (
+        Text("heading", text, GUESSED_HEADING, group)
+        if heading
+        else Text("paragraph", text, 0, group)
+    )
+
 
 @dataclass
 class Document:

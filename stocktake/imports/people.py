@@ -15,11 +15,13 @@ from rapidfuzz import fuzz
 
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z][a-z]*[A-Z][a-z]+|Le|De|Van|Mc[A-Z][a-z]+)"
 _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}$")
-_POST_WORDS = frozenset(
-    """head manager officer director deputy chief team services service of for co-ordinator
-    coordinator assistant executive group board council unit partnership lead member members
-    cabinet committee policy all the officers project projects strategy customer""".split()
-)
+_POST_WORDS = frozenset((
+    "head", "manager", "officer", "director", "deputy", "chief", "team", "services",
+    "service", "of", "for", "co-ordinator", "coordinator", "assistant", "executive", "group",
+    "board", "council", "unit", "partnership", "lead", "member", "members", "cabinet",
+    "committee", "policy", "all", "the", "officers", "project", "projects", "strategy",
+    "customer",
+))  # fmt: skip
 _HARD_SPLIT = re.compile(r"\s*(?:/|;|\n|\|)\s*")
 _SOFT_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -72,16 +74,16 @@ def _split_part(part: str, known: set[str], raw: str, result: Owners) -> list[st
         return pieces
     part = _collapse_repeats(part)
     words = part.split()
-    if len(words) >= 4 and all(re.fullmatch(_NAME_WORD, w) for w in words):
-        if not any(w.lower() in _POST_WORDS for w in words):
-            names = _segment(words, known)
-            if names and len(names) > 1:
-                result.warnings.append(
-                    f"owner '{raw}' has no separators; split into {', '.join(names)} "
-                    "by names found elsewhere in the document (check)"
-                )
-                return names
-            result.warnings.append(f"owner '{raw}' may name several people; kept whole")
+    names_only = all(re.fullmatch(_NAME_WORD, w) for w in words)
+    if len(words) >= 4 and names_only and not any(w.lower() in _POST_WORDS for w in words):
+        names = _segment(words, known)
+        if names and len(names) > 1:
+            result.warnings.append(
+                f"owner '{raw}' has no separators; split into {', '.join(names)} "
+                "by names found elsewhere in the document (check)"
+            )
+            return names
+        result.warnings.append(f"owner '{raw}' may name several people; kept whole")
     return [part]
 
 

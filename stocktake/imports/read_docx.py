@@ -13,8 +13,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from stocktake.imports.markup import cell_from_plain, tidy
-from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text
-from stocktake.imports.read_text import GUESSED_HEADING, looks_like_heading
+from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text, guessed
+from stocktake.imports.read_text import looks_like_heading
 
 
 def _is_list(paragraph: Paragraph) -> bool:
@@ -70,8 +70,7 @@ def _paragraph(paragraph: Paragraph, group: int) -> Text | None:
     bold = bool(paragraph.runs) and all(r.bold for r in paragraph.runs if r.text.strip())
     if bold and looks_like_heading(text):
         return Text("heading", text, 3, group)
-    kind = "heading" if looks_like_heading(text) else "paragraph"
-    return Text(kind, text, GUESSED_HEADING if kind == "heading" else 0, group)
+    return guessed(text, group, heading=looks_like_heading(text))
 
 
 def read_docx(data: bytes) -> Document:

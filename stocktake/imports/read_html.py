@@ -6,10 +6,14 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from stocktake.imports.markup import cell_from_html, tidy
-from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text
-from stocktake.imports.read_text import GUESSED_HEADING, looks_like_heading
+from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text, guessed
+from stocktake.imports.read_text import looks_like_heading
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+def _text_of(el: etree._Element) -> str:
+    return tidy("".join(t if isinstance(t, str) else t.decode() for t in el.itertext()))
 
 
 def _cell(el: etree._Element) -> Cell:
@@ -38,12 +42,12 @@ def _walk(el: etree._Element, blocks: list[Block], group: list[int]) -> None:
         if tag == "table":
             blocks.append(_table(child))
         elif tag in _HEADINGS:
-            text = tidy(child.text_content())
+            text = _text_of(child)
             if text:
                 blocks.append(Text("heading", text, _HEADINGS[tag], group[0]))
         elif tag in ("ul", "ol"):
             for li in child.iter("li"):
-                text = tidy(li.text_content())
+                text = _text_of(li)
                 if text:
                     blocks.append(Text("bullet", text, 0, group[0]))
         elif tag in ("p", "div", "section", "article", "main", "body", "blockquote"):
@@ -52,9 +56,7 @@ def _walk(el: etree._Element, blocks: list[Block], group: list[int]) -> None:
                 continue
             group[0] += 1
             for i, line in enumerate(_cell(child).lines):
-                kind = "heading" if i == 0 and looks_like_heading(line) else "paragraph"
-                level = GUESSED_HEADING if kind == "heading" else 0
-                blocks.append(Text(kind, line, level, group[0]))
+                blocks.append(guessed(line, group[0], heading=i == 0 and looks_like_heading(line)))
 
 
 def read_html(data: bytes) -> Document:

@@ -15,7 +15,7 @@ from typing import Any
 import pdfplumber
 
 from stocktake.imports.markup import cell_from_plain, tidy
-from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text
+from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table
 from stocktake.imports.read_text import blocks_from_lines
 from stocktake.imports.roles import is_header
 

@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterable
 
 from stocktake.imports.markup import cell_from_html, tidy
-from stocktake.imports.model import Block, Document, Table, Text
+from stocktake.imports.model import Block, Document, Table, Text, guessed
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*•❑▪◦●➢►\uf0b7](?:\s+|$))(.*)$")
 _BOLD_MARK = re.compile(r"\*\*")
 _KEY_PREFIX = re.compile(r"^([^:]{1,60}):\s+\S")
-GUESSED_HEADING = 9
 # A priority label over a list ("HIGH:", "Medium") introduces items; it is not a heading.
 _LABEL = re.compile(r"^(high|medium|low|h|m|l)(\s+priority)?\s*:?$", re.IGNORECASE)
 _TERMINAL = (".", ",", ";", ":", "-", "–", "!")
@@ -94,6 +93,4 @@ def text_blocks(line: str, group: int) -> list[Text]:
         text = _decode_line(m[2])
         return [Text("bullet", text, 1 if m[1] else 0, group)] if text else []
     text = _decode_line(stripped)
-    kind = "heading" if looks_like_heading(text) else "paragraph"
-    # A guessed heading ranks below any the writer marked, so it never ends a table.
-    return [Text(kind, text, GUESSED_HEADING if kind == "heading" else 0, group)]
+    return [guessed(text, group, heading=looks_like_heading(text))]

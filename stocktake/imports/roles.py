@@ -16,9 +16,10 @@ import re
 from stocktake.core.fuzzydates import Precision, parse_fuzzy_date
 
 ROLES = (
-    "ref text owner due status update future deliverable priority agreed date_added target "
-    "supporting cabinet_member likelihood impact mitigation ignore objective steps"
-).split()
+    "ref", "text", "owner", "due", "status", "update", "future", "deliverable", "priority",
+    "agreed", "date_added", "target", "supporting", "cabinet_member", "likelihood", "impact",
+    "mitigation", "ignore", "objective", "steps",
+)  # fmt: skip
 
 _SYNONYMS: dict[str, str] = {
     "no": "ref",
@@ -114,7 +115,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"^(pi |performance )?targets?\b(?!\s*date)|\btarget or deadline\b", "target"),
         (r"^(19|20)?\d\d\s*/\s*\d\d(\d\d)?$", "target"),
         (
-            r"target date|complet(ion|ed) (by|date)|implementation date|due date|deadline|time ?scale|timetable|by when|end date",
+            r"target date|complet(ion|ed) (by|date)|implementation date|due date|deadline"
+            r"|time ?scale|timetable|by when|end date",
             "due",
         ),
         (r"\b(lead|responsib|owner|accountable)", "owner"),

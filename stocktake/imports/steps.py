@@ -52,15 +52,16 @@ def milestones(step_lines: list[str], due_lines: list[str]) -> list[dict[str, An
     steps = numbered(step_lines)
     dues = numbered(due_lines)
     result: list[dict[str, Any]] = []
+    pairs: list[tuple[str | None, str]]
     if steps:
         pairs = list(steps.items())
     else:
         pairs = [(None, line) for line in step_lines if not line.rstrip().endswith((":", ":-"))]
     for ref, text in pairs:
         due = dues.get(ref) if ref else None
-        if due is None and (m := _INLINE_DATE.search(text)):
-            if parse_fuzzy_date(m[1]).precision is not Precision.NONE:
-                due = m[1].strip()
+        m = _INLINE_DATE.search(text) if due is None else None
+        if m and parse_fuzzy_date(m[1]).precision is not Precision.NONE:
+            due = m[1].strip()
         milestone: dict[str, Any] = {"ref": ref, "text": text, "due": due}
         milestone.update(date_fields(parse_fuzzy_date(due)) if due else {})
         result.append(milestone)

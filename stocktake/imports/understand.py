@@ -151,9 +151,9 @@ def _table(state: _State, table: Table) -> None:
         row = rows[i]
         i += 1
         if i - 1 < first_header and not header_row(row):
-            filled = [c for c in row if c]
-            if len(filled) == 1:
-                _single_cell(state, filled[0].text, in_table=False)
+            lone = [c for c in row if c]
+            if len(lone) == 1:
+                _single_cell(state, lone[0].text, in_table=False)
                 continue
             if state.schema is None or len(row) != state.schema.width:
                 _unrecognised(state, row)

@@ -21,7 +21,9 @@ def test_dry_run_json_prints_only_the_preview(capsys: pytest.CaptureFixture[str]
 
 
 def test_the_as_at_option_dates_current_positions(capsys: pytest.CaptureFixture[str]) -> None:
-    call_command("import_document", str(seed("000")), "--dry-run", "--json", "--as-at", "2008-09-30")
+    call_command(
+        "import_document", str(seed("000")), "--dry-run", "--json", "--as-at", "2008-09-30"
+    )
     preview = json.loads(capsys.readouterr().out)
     assert preview["as_at"] == "2008-09-30"
 

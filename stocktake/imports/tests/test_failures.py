@@ -45,7 +45,10 @@ def _encrypted_pdf() -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + b"41" * 32
+        + b"> /U <"
+        + b"42" * 32
         + b"> /P -4 >>",
     ]
     out = b"%PDF-1.4\n"

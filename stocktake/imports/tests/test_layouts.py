@@ -94,7 +94,9 @@ def test_a_table_without_a_recognisable_header_is_refused(tmp_path: Path) -> Non
 
 def test_a_csv_in_cp1252_with_a_semicolon_delimiter_is_read(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
-    path.write_bytes("Ref;Action;Lead Officer\n1;Review café opening – hours;Jo Bloggs\n".encode("cp1252"))
+    path.write_bytes(
+        "Ref;Action;Lead Officer\n1;Review café opening – hours;Jo Bloggs\n".encode("cp1252")
+    )
     p = preview_document(path)
     assert p["format"] == "csv"
     assert p["items"][0]["text"] == "Review café opening – hours"

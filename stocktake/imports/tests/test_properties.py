@@ -63,11 +63,23 @@ def test_understanding_never_raises_and_never_invents_rows(blocks: list[object])
     assert len(preview["items"]) <= rows + texts
     for item in preview["items"]:
         assert item["kind"] in {
-            "recommendation", "action", "indicator", "risk", "milestone", "equality_assessment"
+            "recommendation",
+            "action",
+            "indicator",
+            "risk",
+            "milestone",
+            "equality_assessment",
         }
         assert item["status_code"] in {
-            None, "not_started", "in_progress", "at_risk", "behind", "complete", "on_hold",
-            "cancelled", "unknown",
+            None,
+            "not_started",
+            "in_progress",
+            "at_risk",
+            "behind",
+            "complete",
+            "on_hold",
+            "cancelled",
+            "unknown",
         }
 
 

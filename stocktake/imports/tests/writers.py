@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 import docx
+from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 
 from stocktake.imports.model import Cell, Document, Table, Text
@@ -53,7 +54,7 @@ def to_html(doc: Document) -> str:
     return "".join(parts) + "</body></html>"
 
 
-def _docx_line(paragraph: docx.text.paragraph.Paragraph, line: str, italics: list[str]) -> None:
+def _docx_line(paragraph: Paragraph, line: str, italics: list[str]) -> None:
     for fragment in italics:
         if fragment in line:
             before, _, after = line.partition(fragment)
@@ -100,6 +101,6 @@ def to_xlsx(doc: Document, path: Path) -> None:
 
 
 def to_pdf(doc: Document, path: Path) -> None:
-    from weasyprint import HTML
+    from weasyprint import HTML  # type: ignore[import-untyped]
 
     HTML(string=to_html(doc)).write_pdf(str(path))
