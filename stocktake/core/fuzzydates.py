@@ -122,9 +122,11 @@ _YY = rf"({_YEAR4}|[0-9]{{2}}(?![0-9]))"
 _YEAR = rf"({_YEAR4}|[0-9]{{2}}(?![0-9])(?!{_ORD}|\s*(?:of\s+)?{_ANY_MONTH}))"
 # A spaced dash between two full years is a range of calendar years ("2009 - 2010"), but a
 # two-digit second part cannot stand alone, so "2009 - 10" is still a financial year. Like
-# "Dec - 10 March", "09-10 June" is a pair of days, not the financial year 2009/10.
+# "Dec - 10 March", "09-10 June" is a pair of days, not the financial year 2009/10. One digit
+# after a full year and a slash is the next year's last digit ("2007/8" is 2007/08).
 _FY = (
-    rf"({_YEAR4}|[0-9]{{2}})(?:\s*/\s*|-|\s*-\s*(?=[0-9]{{2}}(?![0-9])))({_YEAR4}|[0-9]{{2}})"
+    rf"({_YEAR4}|[0-9]{{2}})(?:\s*/\s*|-|\s*-\s*(?=[0-9]{{2}}(?![0-9])))"
+    rf"({_YEAR4}|[0-9]{{2}}|(?<=[0-9]{{4}}/)[0-9])"
     rf"(?![0-9]|\s*/\s*[0-9]|\.[0-9]|-[0-9]{{1,2}}(?![0-9/])"
     rf"|(?:\s*{_ORD}?\s*(?:of\s+)?|[.-]){_ANY_MONTH})"
 )

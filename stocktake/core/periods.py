@@ -72,7 +72,7 @@ def expand_year(text: str) -> int:
 def fy_start_year_of(first: str, second: str) -> int | None:
     """The start year of the financial year written "first/second", if the two follow on."""
     y = expand_year(first)
-    follows = int(second) == (y + 1 if len(second) == 4 else (y + 1) % 100)
+    follows = int(second) == (y + 1 if len(second) == 4 else (y + 1) % 10 ** len(second))
     return y if follows else None
 
 

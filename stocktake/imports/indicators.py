@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from stocktake.core.fuzzydates import Precision, parse_fuzzy_date, parse_period
 
 _CODE = re.compile(r"^(?P<prefix>[A-Z]{1,5})\s?(?P<num>\d{1,4}[a-z]?)\s*(?:[-–—:]\s*|\s+(?=%))")
-_FY_SHORT = re.compile(r"^(\d{4})\s*/\s*(\d)$")
 _BASELINES = [
     re.compile(r"\((?P<period>[^()=]{2,40}?)\s*=\s*(?P<value>[^()]+?)\)"),
     re.compile(r"\((?P<value>\d[\d.,]*\s*%?)\s+in\s+(?P<period>[\d/]{4,9})\)"),
@@ -55,10 +54,6 @@ def normalise_codes(codes: Iterable[str]) -> dict[str, str]:
 
 
 def period_label(text: str) -> str:
-    m = _FY_SHORT.match(text.strip())
-    if m:
-        # "2007/8": a financial year written with one digit.
-        text = f"{m[1]}/{int(m[1][2:]) + 1:02d}" if (int(m[1]) + 1) % 10 == int(m[2]) else text
     period = parse_period(text)
     return period.label if period else text.strip()
 

@@ -22,6 +22,8 @@ class Section:
     used: bool = False
     origin: str = "heading"
     metadata: dict[str, Any] = field(default_factory=dict)
+    # Codes of the council priorities the section cites (see aims.py).
+    priorities: list[str] = field(default_factory=list)
 
     def mark_used(self) -> None:
         node: Section | None = self
@@ -77,6 +79,7 @@ class Sections:
                 "title": s.title,
                 "parent": s.parent.title if s.parent else None,
                 "level": s.level,
+                "priorities": s.priorities,
             }
             if s.metadata:
                 entry["metadata"] = s.metadata

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from stocktake.imports import finishing
+from stocktake.imports import aims, finishing
 from stocktake.imports.cellines import find_cell_tables, is_total
 from stocktake.imports.metadata import Meta, read_metadata
-from stocktake.imports.model import Document, Row, Table, Text
+from stocktake.imports.model import GUESSED_HEADING, Document, Row, Table, Text
 from stocktake.imports.narrative import Chunk, kv_target, list_items, split_kv
 from stocktake.imports.rows import build_item
 from stocktake.imports.schema import Schema, build_schema, header_row, is_period_row, signature
@@ -33,6 +33,10 @@ class _State:
     schema: Schema | None = None
     table_rows: int = 0
     pending_key: str | None = None
+    # The key of a "Relevant Council Aim/s: A) …" line whose list may go on over more lines.
+    list_key: str | None = None
+    # Aims and approaches named since the last service objective, which they head.
+    citing: dict[str, list[str]] = field(default_factory=dict)
     unrecognised_rows: int = 0
 
     def chunk(self) -> Chunk:
@@ -75,6 +79,10 @@ def understand(
     state.flush_lists()
     if state.schema is not None:
         _close_table(state)
+    priorities, priority_warnings = aims.council_priorities(
+        state.sections.all, state.chunks, state.items
+    )
+    state.warnings.extend(priority_warnings)
     preview: dict[str, Any] = {
         "source": source,
         "format": doc.format,
@@ -89,22 +97,37 @@ def understand(
         "items": state.items,
         "warnings": state.warnings,
         "metadata": meta.metadata,
+        "priorities": priorities,
     }
     finishing.finish(preview, meta=meta, as_at_given=as_at)
     return preview
 
 
 def _text(state: _State, block: Text) -> None:
-    if block.kind != "heading" and state.pending_key and not kv_target(block.text):
-        section = state.sections.current
-        if section is not None:
-            section.metadata.setdefault(state.pending_key, []).append(block.text)
-        state.chunk().lines.append((block.kind, block.text))
+    # A line guessed to be a heading only from its look may still be a value or list entry.
+    loose = block.kind != "heading" or block.level >= GUESSED_HEADING
+    kind = "paragraph" if block.kind == "heading" else block.kind
+    pending, listing = state.pending_key, state.list_key
+    if pending and loose and not kv_target(block.text):
+        if pending == "service_objective":
+            state.pending_key = None
+            _service_objective(state, block.text)
+        elif block.kind != "heading" or aims.marked(block.text):
+            _section_value(state, pending, block.text)
+        else:
+            pending = None
+        if pending:
+            state.chunk().lines.append((kind, block.text))
+            return
+    if listing and loose and aims.marked(block.text):
+        _section_value(state, listing, block.text)
+        state.chunk().lines.append((kind, block.text))
         return
-    state.pending_key = None
+    state.pending_key = state.list_key = None
     if block.kind == "heading":
         if block.text != state.meta.title:
             state.sections.open(block.text, 0)
+            state.citing = {}
         state.new_chunk(block.text)
         return
     _line(state, block.text, group_row=False)
@@ -117,13 +140,32 @@ def _line(state: _State, text: str, *, group_row: bool) -> bool:
     if target is None:
         return False
     scope, key, value = target
-    section = state.sections.current
     state.pending_key = key if scope == "section" and not value and not group_row else None
+    state.list_key = key if scope == "section" and key in aims.CITING_KEYS else None
     if scope == "section" and key == "service_objective" and value:
-        state.sections.open(value, 1).metadata["kind"] = "service_objective"
-    elif scope == "section" and section is not None and value:
-        section.metadata.setdefault(key, []).append(value)
+        _service_objective(state, value)
+    elif scope == "section" and value:
+        _section_value(state, key, value)
     return True
+
+
+def _section_value(state: _State, key: str, value: str) -> None:
+    section = state.sections.current
+    if section is not None:
+        section.metadata.setdefault(key, []).append(value)
+    if key in aims.CITING_KEYS:
+        state.citing.setdefault(key, []).append(value)
+
+
+def _service_objective(state: _State, title: str) -> None:
+    """A service objective opens a sub-section, which the aims and approaches named just
+    above it (on the same page of the plan) are cited by."""
+    section = state.sections.open(title, 1)
+    section.metadata["kind"] = "service_objective"
+    for key, values in state.citing.items():
+        known = section.metadata.setdefault(key, [])
+        known.extend(v for v in values if v not in known)
+    state.citing = {}
 
 
 def _single_cell(state: _State, text: str, *, in_table: bool) -> None:
@@ -139,9 +181,12 @@ def _single_cell(state: _State, text: str, *, in_table: bool) -> None:
         return
     level = 1 if in_table and state.sections.has_heading else 0
     state.sections.open(text, level, "row" if in_table else "heading")
+    if level == 0:
+        state.citing = {}
 
 
 def _table(state: _State, table: Table) -> None:
+    state.pending_key = state.list_key = None
     rows = table.rows
     first = True
     # Lines above the first header of a table are the plan's own headings and key/values.

@@ -126,7 +126,14 @@ class Section(TreeNode, Record):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return f"{self.ref} {self.title}".strip()
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The ref and title, without saying the ref twice when the title already has it."""
+        if not self.ref or self.ref in self.title.split(":")[0].split():
+            return self.title
+        return f"{self.ref} {self.title}"
 
 
 class Action(Record):

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from .models import Action, Plan  # noqa: F401 - named in the base classes below
 
 _CLOSED = ("complete", "superseded", "transferred", "cancelled")
+# Business as usual has no finishing line, so it cannot be overdue.
+_NEVER_OVERDUE = (*_CLOSED, "ongoing")
 
 
 class PlanQuerySet(models.QuerySet["Plan"]):
@@ -106,7 +108,7 @@ class ActionQuerySet(models.QuerySet["Action"]):
             slippage_count=Coalesce(Subquery(slipped), Value(0)),
         ).annotate(
             is_overdue=Case(
-                When(Q(due_as_at__lt=when) & ~Q(status_shown__in=_CLOSED), then=Value(True)),
+                When(Q(due_as_at__lt=when) & ~Q(status_shown__in=_NEVER_OVERDUE), then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
             )

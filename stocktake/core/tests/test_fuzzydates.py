@@ -78,6 +78,11 @@ EXAMPLES = [
     ("FY2009/10", "2009-04-01", "2010-03-31", Y, None),
     ("99/00", "1999-04-01", "2000-03-31", Y, None),
     ("09/11", None, None, N, None),
+    ("2007/8", "2007-04-01", "2008-03-31", Y, None),
+    ("2009/0", "2009-04-01", "2010-03-31", Y, None),
+    ("below 2007/8 level of 976", "2007-04-01", "2008-03-31", Y, None),
+    ("Q3 2007/8", "2007-10-01", "2007-12-31", Q, None),
+    ("07/8", None, None, N, None),
     # ranges
     ("Oct- Nov 2006 Dec – Mar 2007", "2006-10-01", "2007-03-31", R, None),
     ("Dec – Mar 2007", "2006-12-01", "2007-03-31", R, None),
@@ -175,6 +180,8 @@ def test_it_formats_each_precision_canonically(text: str, canonical: str) -> Non
         ("3 June 2006", None),
         ("2009/10 – 2011/12", None),
         ("09/11", None),
+        ("2007/8", Period("2007/08", date(2007, 4, 1), date(2008, 3, 31), "financial_year")),
+        ("2009/0", Period("2009/10", date(2009, 4, 1), date(2010, 3, 31), "financial_year")),
         ("TBC", None),
     ],
 )
@@ -250,7 +257,12 @@ def written_months(draw: st.DrawFn) -> tuple[str, FuzzyDate]:
 
 
 def _fy_texts(y: int) -> list[str]:
-    return [f"{y}/{(y + 1) % 100:02d}", f"{y % 100:02d}/{(y + 1) % 100:02d}", f"{y}/{y + 1}"]
+    return [
+        f"{y}/{(y + 1) % 100:02d}",
+        f"{y % 100:02d}/{(y + 1) % 100:02d}",
+        f"{y}/{y + 1}",
+        f"{y}/{(y + 1) % 10}",
+    ]
 
 
 @st.composite

@@ -37,10 +37,3 @@ def test_an_unreadable_file_exits_1_with_one_line(
     assert exit_info.value.code == 1
     assert out == ""
     assert err.strip().splitlines()[-1].startswith("missing.docx: cannot be read")
-
-
-def test_saving_is_not_available_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        call_command("import_document", str(seed("004")))
-    assert exit_info.value.code == 2
-    assert "Saving imported plans is not available yet; use --dry-run" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Preview (and later save) a council paper as plan items."""
+"""Preview a council paper as plan items, or save it as a plan."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from stocktake.accounts.services import organisation_get_or_create
+from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.services import ImportFailed, preview_document
 
-NOT_YET = "Saving imported plans is not available yet; use --dry-run"
 
 
 def _date(text: str) -> dt.date:
@@ -35,9 +36,6 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not options["dry_run"]:
-            self.stderr.write(NOT_YET)
-            sys.exit(2)
         # disable=None: the bar shows on a terminal and stays out of logs and pipes.
         bar = tqdm(total=2, desc="import", unit="step", file=sys.stderr, leave=False, disable=None)
         with bar:
@@ -55,10 +53,33 @@ class Command(BaseCommand):
             for warning in preview["warnings"]:
                 self.stderr.write(f"warning: {warning}")
             bar.update(1)
-        if options["json"]:
+        if options["dry_run"] and options["json"]:
             self.stdout.write(json.dumps(preview, ensure_ascii=False, indent=2))
+        elif not options["dry_run"]:
+            self._save(preview, options)
         else:
             self.stdout.write(
                 f"{preview['source']}: {len(preview['items'])} items in "
                 f"{len(preview['sections'])} sections, {len(preview['warnings'])} warnings"
             )
+
+    def _save(self, preview: dict[str, Any], options: dict[str, Any]) -> None:
+        name = options["organisation"] or preview.get("organisation")
+        if not name:
+            self.stderr.write("The paper does not name its council: give --organisation NAME")
+            sys.exit(1)
+        organisation = organisation_get_or_create(name=name)
+        try:
+            record = plan_import(
+                preview=preview,
+                organisation=organisation,
+                by=None,
+                kind=options["plan_kind"],
+                as_at=options["as_at"],
+            )
+        except ImportRejected as exc:
+            self.stderr.write(str(exc).replace("give an as-at date", "give --as-at YYYY-MM-DD"))
+            sys.exit(1)
+        assert record.plan is not None
+        summary = ", ".join(f"{n} {kind}" for kind, n in record.summary["counts"].items())
+        self.stdout.write(f"Imported {record.plan.title!r} for {organisation.name}: {summary}")

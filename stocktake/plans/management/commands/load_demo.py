@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+from tqdm import tqdm
 
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Committee, Organisation, Portfolio, Post, Unit
+from stocktake.imports.save import needs_as_at, plan_import
+from stocktake.imports.services import ImportFailed, preview_document
 from stocktake.plans import services as plans
 from stocktake.plans import services_ownership as ownership
 from stocktake.plans import services_workflow as workflow
@@ -17,6 +24,8 @@ from stocktake.plans.models import Plan
 from stocktake.priorities.services import priority_create
 
 DEMO_ORGANISATION = "Demo District Council"
+# Papers that state no date for their current positions get this one in the demo, and say so.
+UNDATED_PAPERS_AS_AT = dt.date(2008, 9, 30)
 DEMO_PASSWORD = "stocktake-demo"  # noqa: S105 - printed for the demo; never used in production
 D = dt.date
 
@@ -24,12 +33,21 @@ D = dt.date
 class Command(BaseCommand):
     help = "Load demonstration data (idempotent) and print the demo logins."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--papers",
+            type=Path,
+            default=Path(settings.DEMO_PAPERS_DIR),
+            help="A folder of council papers to import as demo plans.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if Organisation.objects.filter(name=DEMO_ORGANISATION).exists():
             self.stdout.write("Demo data already loaded.")
         else:
             with transaction.atomic():
-                self._load()
+                officer = self._load()
+            self._import_papers(options["papers"], officer)
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(
             "Sign in at http://127.0.0.1:8000/sign-in/ as any of:\n"
@@ -38,7 +56,42 @@ class Command(BaseCommand):
             f"  councillor / {DEMO_PASSWORD}   (reads published plans)"
         )
 
-    def _load(self) -> None:
+    def _import_papers(self, folder: Path, officer: User) -> None:
+        """Every paper in the folder goes through the importer, as a council's would."""
+        papers = sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
+        if not papers:
+            self.stderr.write(f"No council papers found in {folder}; only the sample plan loaded.")
+            return
+        roles = accounts.roles_ensure()
+        for path in tqdm(papers, desc="Importing demo papers", file=sys.stderr, disable=None):
+            try:
+                preview = preview_document(path)
+            except ImportFailed as error:
+                self.stderr.write(f"Skipped {path.name}: {error}")
+                continue
+            organisation = accounts.organisation_get_or_create(
+                name=preview.get("organisation") or DEMO_ORGANISATION
+            )
+            for role in ("Performance officer", "Administrator"):
+                accounts.membership_grant(user=officer, organisation=organisation, role=roles[role])
+            as_at = None
+            if needs_as_at(preview):
+                as_at = UNDATED_PAPERS_AS_AT
+                self.stderr.write(
+                    f"{path.name} states no date for its current positions; "
+                    f"the demo records them as at {as_at:%-d %B %Y}."
+                )
+            record = plan_import(
+                preview=preview, organisation=organisation, by=officer, as_at=as_at
+            )
+            assert record.plan is not None
+            workflow.plan_submit(plan=record.plan, by=officer)
+            workflow.plan_approve(plan=record.plan, by=officer)
+            workflow.plan_publish(plan=record.plan, by=officer)
+            counts = ", ".join(f"{n} {kind}" for kind, n in record.summary["counts"].items())
+            self.stdout.write(f"Imported {path.name} for {organisation.name}: {counts}")
+
+    def _load(self) -> User:
         roles = accounts.roles_ensure()
         council = accounts.organisation_get_or_create(name=DEMO_ORGANISATION)
         directorate = accounts.unit_create(
@@ -194,3 +247,4 @@ class Command(BaseCommand):
         workflow.plan_submit(plan=plan, by=officer)
         workflow.plan_approve(plan=plan, by=officer, decided_on=D(2025, 4, 10))
         workflow.plan_publish(plan=plan, by=officer)
+        return officer

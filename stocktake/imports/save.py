@@ -1,0 +1,270 @@
+"""Turn a reviewed preview into a plan, in one transaction, through the plan services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from stocktake.accounts.models import Organisation, Person, Post
+from stocktake.core.recording import Actor, acting_user
+from stocktake.plans import services as plans
+from stocktake.plans.models import Action, Plan, ProgressStatus, Section
+from stocktake.priorities.models import Priority
+
+from .models import ImportRecord
+from .owners import OwnerResolver
+
+PLAN_ITEMS = {"action", "recommendation"}
+KEPT_FOR_LATER = {
+    "indicator": "indicators",
+    "risk": "risks",
+    "equality_assessment": "equality assessments",
+}
+_SUPPORTING = {
+    "resources": ("resource",),
+    "outputs": ("output",),
+    "outcomes": ("outcome",),
+    "risks": ("risk",),
+    "other_services": ("other service", "other_service", "services affected"),
+}
+
+
+class ImportRejected(Exception):
+    """The preview cannot be saved as it stands; the message says what the user must give."""
+
+
+def needs_as_at(preview: dict[str, Any]) -> bool:
+    """Whether some update has no date of its own and the paper states none."""
+    undated = any(
+        u.get("as_at") is None and (u.get("text") or "").strip()
+        for item in preview["items"]
+        for u in item.get("updates", [])
+    )
+    return undated and not preview.get("as_at")
+
+
+def guess_kind(preview: dict[str, Any]) -> str:
+    title = (preview.get("title") or "").lower()
+    for words, kind in [
+        ("service plan", Plan.Kind.SERVICE),
+        ("improvement plan", Plan.Kind.IMPROVEMENT),
+        ("corporate plan", Plan.Kind.CORPORATE),
+        ("scrutiny", Plan.Kind.SCRUTINY),
+        ("operational plan", Plan.Kind.OPERATIONAL),
+    ]:
+        if words in title:
+            return kind
+    kinds = [i["kind"] for i in preview["items"] if i["kind"] in PLAN_ITEMS]
+    if kinds and kinds.count("recommendation") * 2 >= len(kinds):
+        return Plan.Kind.INSPECTION
+    return Plan.Kind.IMPROVEMENT
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _supporting(item: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in (item.get("supporting") or {}).items():
+        for field, words in _SUPPORTING.items():
+            if any(w in key.lower() for w in words) and value:
+                found[field] = "\n".join([found.get(field, ""), str(value)]).strip()
+                break
+    return found
+
+
+def _note(note: Any) -> str:
+    if isinstance(note, dict):
+        return f"{note.get('column')}: {note.get('text')}" if note.get("column") else str(note)
+    return str(note)
+
+
+def action_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """The preview item as keyword arguments for plans.action_create."""
+    flags = list(item.get("flags") or [])
+    if not item.get("owners") and "unassigned" not in flags:
+        flags.append("unassigned")
+    status = item.get("progress_status") or ""
+    return {
+        "kind": Action.Kind.RECOMMENDATION
+        if item["kind"] == "recommendation"
+        else Action.Kind.ACTION,
+        "ref": (item.get("ref") or "")[:30],
+        "text": item["text"],
+        "due_text": (item.get("due") or "")[:200],
+        "owner_text": (item.get("owner") or "")[:300],
+        "date_added_text": (item.get("date_added") or "")[:100],
+        "priority": "" if "not_prioritised" in flags else str(item.get("priority") or "")[:50],
+        "agreement": item.get("agreement") or Action.Agreement.NOT_CONSIDERED,
+        "status_text": (item.get("status") or "")[:300],
+        "progress_status": status if status in ProgressStatus.values else "not_started",
+        "rag": item.get("rag") or "none",
+        "flags": flags,
+        "deliverables": "\n".join(item.get("deliverables") or []),
+        "internal_note": "\n".join(_note(n) for n in item.get("internal_notes") or []),
+        **_supporting(item),
+    }
+
+
+def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str, Any]]:
+    """The item's position statements with their dates; the last carries the status."""
+    updates = []
+    for update in item.get("updates") or []:
+        text = (update.get("text") or "").strip()
+        if not text:
+            continue
+        when = _date(update.get("as_at")) or as_at
+        if when is None:
+            raise ImportRejected("The paper gives no date for its current positions: give one")
+        updates.append(
+            {
+                "as_at": when,
+                "label": (update.get("label") or "")[:200],
+                "position": text,
+                "future_action": update.get("future") or "",
+            }
+        )
+    if not updates and item.get("status") and as_at is not None:
+        # A bare status column is still a position stated at the paper's date.
+        updates.append({"as_at": as_at, "label": "Status", "position": item["status"]})
+    updates.sort(key=lambda u: u["as_at"])
+    if updates:
+        updates[-1]["progress_status"] = item.get("progress_status") or ""
+        updates[-1]["rag"] = item.get("rag") or ""
+    return updates
+
+
+class _Builder:
+    def __init__(self, organisation: Organisation, by: Actor) -> None:
+        self.organisation = organisation
+        self.by = by
+        self.owners = OwnerResolver(organisation)
+        self.priorities: dict[str, Priority] = {}
+
+    def priorities_from(self, preview: dict[str, Any]) -> None:
+        for entry in preview.get("priorities") or []:
+            code = str(entry.get("code") or "").strip("() ")
+            if not code:
+                continue
+            found, _ = Priority.objects.get_or_create(
+                organisation=self.organisation,
+                code=code[:20],
+                defaults={
+                    "title": entry.get("title") or code,
+                    "kind": entry.get("kind") or Priority.Kind.AIM,
+                    "parent": self.priorities.get(str(entry.get("parent") or "").strip("() ")),
+                },
+            )
+            self.priorities[code] = found
+
+    def link(self, target: Section | Action, codes: list[str] | None) -> None:
+        found = [self.priorities[c] for c in (codes or []) if c in self.priorities]
+        if found:
+            target.priorities.add(*found)
+
+    def add_owners(self, action: Action, names: list[str]) -> None:
+        for name in names:
+            owner = self.owners.resolve(name)
+            plans.action_owner_add(
+                action=action,
+                by=self.by,
+                person=owner if isinstance(owner, Person) else None,
+                post=owner if isinstance(owner, Post) else None,
+                organisation=owner if isinstance(owner, Organisation) else None,
+            )
+
+
+def sections_create(plan: Plan, preview: dict[str, Any], builder: _Builder) -> dict[str, Section]:
+    by_title: dict[str, Section] = {}
+    for position, entry in enumerate(preview.get("sections") or []):
+        section = plans.section_create(
+            plan=plan,
+            title=entry["title"],
+            ref=(entry.get("ref") or "")[:30],
+            parent=by_title.get(entry.get("parent") or ""),
+            position=position,
+            by=builder.by,
+        )
+        builder.link(section, entry.get("priorities"))
+        by_title.setdefault(entry["title"], section)
+    return by_title
+
+
+def item_create(
+    plan: Plan,
+    item: dict[str, Any],
+    *,
+    position: int,
+    section: Section | None,
+    as_at: dt.date | None,
+    builder: _Builder,
+) -> Action:
+    action = plans.action_create(
+        plan=plan, section=section, position=position, by=builder.by, **action_fields(item)
+    )
+    builder.add_owners(action, item.get("owners") or [])
+    builder.link(action, item.get("priorities"))
+    for milestone in item.get("milestones") or []:
+        plans.milestone_add(
+            action=action,
+            text=milestone.get("text") or "",
+            due_text=(milestone.get("due") or "")[:200],
+            ref=(milestone.get("ref") or "")[:30],
+            by=builder.by,
+        )
+    for update in dated_updates(item, as_at):
+        plans.action_update_add(action=action, by=builder.by, enforce_rules=False, **update)
+    return action
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    preview: dict[str, Any],
+    organisation: Organisation,
+    by: Actor,
+    kind: str | None = None,
+    as_at: dt.date | None = None,
+    skip: set[int] | None = None,
+) -> ImportRecord:
+    """Create a plan from a preview, all or nothing. `skip` holds indexes of items to leave out."""
+    as_at = as_at or _date(preview.get("as_at"))
+    if as_at is None and needs_as_at(preview):
+        raise ImportRejected(
+            "The paper does not say what date its current positions describe: give an as-at date"
+        )
+    builder = _Builder(organisation, by)
+    builder.priorities_from(preview)
+    plan = plans.plan_create(
+        organisation=organisation,
+        title=(preview.get("title") or preview["source"])[:300],
+        kind=kind or guess_kind(preview),
+        description=(preview.get("metadata") or {}).get("aim") or "",
+        source_document=preview["source"][:300],
+        by=by,
+    )
+    sections = sections_create(plan, preview, builder)
+    counts = {"actions": 0}
+    for index, item in enumerate(preview["items"]):
+        if index in (skip or set()):
+            continue
+        if item["kind"] not in PLAN_ITEMS:
+            name = KEPT_FOR_LATER.get(item["kind"], item["kind"])
+            counts[name] = counts.get(name, 0) + 1
+            continue
+        section = sections.get(item.get("section") or "")
+        item_create(plan, item, position=index, section=section, as_at=as_at, builder=builder)
+        counts["actions"] += 1
+    return ImportRecord.objects.create(
+        organisation=organisation,
+        plan=plan,
+        source=preview["source"][:300],
+        status=ImportRecord.Status.IMPORTED,
+        as_at=as_at,
+        preview=preview,
+        summary={"counts": counts, "created": builder.owners.created, "skipped": len(skip or ())},
+        by=acting_user(by),
+    )

@@ -1,0 +1,142 @@
+"""Saving reviewed previews of the seed papers as plans, all or nothing."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from stocktake.accounts.models import Organisation, Person, Post
+from stocktake.imports.models import ImportRecord
+from stocktake.imports.save import ImportRejected, plan_import
+from stocktake.imports.tests.conftest import seed
+from stocktake.plans.models import Action, Plan
+
+pytestmark = pytest.mark.django_db
+AS_AT = dt.date(2008, 9, 30)
+
+
+def _import(
+    previews: dict[str, Any], key: str, council: Organisation, officer: User, **kw: Any
+) -> Plan:
+    record = plan_import(
+        preview=copy.deepcopy(previews[key]), organisation=council, by=officer, **kw
+    )
+    assert record.plan is not None
+    return record.plan
+
+
+def test_the_inspection_plan_keeps_its_groups_and_both_dated_positions(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "000", council, officer, as_at=AS_AT)
+    assert plan.kind == "inspection_action_plan"
+    assert plan.sections.count() == 4
+    actions = list(plan.actions.select_related("section").order_by("position"))
+    assert len(actions) == 39
+    groups = [a.section.title for a in actions if a.section]
+    assert sum(1 for g in groups if g.startswith("Other issues")) == 28
+    for action in actions:
+        labels = [(u.label, u.as_at) for u in action.updates.order_by("as_at")]
+        assert labels[0] == ("Situation @ August 2007", dt.date(2007, 8, 31)), action.text
+    first = actions[0]
+    assert (first.original_due_text, first.original_due_date) == (
+        "November 2007",
+        dt.date(2007, 11, 30),
+    )
+    current = first.updates.get(as_at=AS_AT)
+    assert current.position.startswith("This action was planned through Uttlesford Futures")
+    assert current.future_action.startswith("No further action at the present time")
+
+
+def test_a_paper_without_a_date_for_its_current_positions_needs_one(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    with pytest.raises(ImportRejected, match="as-at date"):
+        _import(previews, "000", council, officer)
+    assert not Plan.objects.exists()
+    assert not Person.objects.filter(organisation=council).exclude(user__isnull=False).exists()
+
+
+def test_the_improvement_plan_keeps_duplicate_refs_owners_and_raw_statuses(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "002", council, officer)
+    assert plan.actions.count() == 121
+    assert plan.sections.count() == 9
+    assert plan.actions.filter(ref="3.4").count() == 2
+    assert plan.actions.filter(ref="3.5").count() == 2
+    two = plan.actions.get(ref="1.2")
+    assert sorted(p.name for p in two.owners.all()) == ["Caroline Marshall", "Helen Walton"]
+    assert Person.objects.filter(organisation=council, name="Steve Phipps").count() == 1
+    assert Person.objects.filter(organisation=council, name="Sarah Cromie").count() == 1
+    done = plan.actions.get(ref="1.1")
+    assert (done.status_text, done.progress_status, done.rag) == ("Complete", "complete", "blue")
+    assert done.deliverables.startswith("Establishment of a Project Team")
+
+
+def test_the_update_paper_gives_posts_milestones_and_no_priority(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "004", council, officer)
+    r1, r2, r3 = plan.actions.order_by("position")
+    assert [r1.ref, r2.ref, r3.ref] == ["R1", "R2", "R3"]
+    assert [o.post.title for o in r1.ownerships.all() if o.post] == ["Deputy Director of Finance"]
+    assert (
+        Post.objects.filter(title="Head of Benefits, Revenues and Customer Services").count() == 1
+    )
+    assert {a.agreement for a in (r1, r2, r3)} == {"agreed"}
+    assert {a.priority for a in (r1, r2, r3)} == {""}
+    assert "not_prioritised" in r1.flags
+    assert [(m.due_date, m.text) for m in r1.milestones.all()] == [
+        (dt.date(2008, 12, 10), "completed"),
+        (dt.date(2009, 4, 23), "further report"),
+    ]
+    assert r2.due_date == r3.due_date == dt.date(2009, 12, 31)
+
+
+def test_the_service_plan_keeps_what_plans_cannot_hold_yet(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "003", council, officer)
+    assert plan.kind == "service_plan"
+    record = ImportRecord.objects.get(plan=plan)
+    assert record.summary["counts"]["risks"] == 16
+    assert record.summary["counts"]["equality assessments"] == 8
+    assert record.summary["counts"]["indicators"] >= 60
+    stepped = [a for a in plan.actions.all() if a.milestones.count() >= 2]
+    assert len(stepped) >= 12
+    assert any(a.outcomes for a in plan.actions.all())
+
+
+def test_an_import_that_fails_part_way_leaves_nothing(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    broken = copy.deepcopy(previews["002"])
+    broken["items"][60]["text"] = None  # a reviewer's edit gone wrong, far into the file
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any failure must roll back
+        plan_import(preview=broken, organisation=council, by=officer)
+    assert not Plan.objects.exists()
+    assert not Action.objects.exists()
+    assert not ImportRecord.objects.exists()
+
+
+def test_the_command_saves_a_paper_and_refuses_one_it_cannot_date(
+    capsys: pytest.CaptureFixture[str], roles: object
+) -> None:
+    call_command(
+        "import_document", str(seed("004")), "--organisation", "Uttlesford District Council"
+    )
+    assert "Imported" in capsys.readouterr().out
+    assert Plan.objects.get().organisation.name == "Uttlesford District Council"
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(
+            "import_document", str(seed("000")), "--organisation", "Uttlesford District Council"
+        )
+    assert exit_info.value.code == 1
+    assert "--as-at" in capsys.readouterr().err
+    assert Plan.objects.count() == 1
