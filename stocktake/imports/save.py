@@ -62,7 +62,7 @@ def guess_kind(preview: dict[str, Any]) -> str:
     return Plan.Kind.IMPROVEMENT
 
 
-def _date(text: str | None) -> dt.date | None:
+def iso_date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
@@ -116,7 +116,7 @@ def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str,
         text = (update.get("text") or "").strip()
         if not text:
             continue
-        when = _date(update.get("as_at")) or as_at
+        when = iso_date(update.get("as_at")) or as_at
         if when is None:
             raise ImportRejected("The paper gives no date for its current positions: give one")
         updates.append(
@@ -137,12 +137,13 @@ def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str,
     return updates
 
 
-class _Builder:
+class Builder:
     def __init__(self, organisation: Organisation, by: Actor) -> None:
         self.organisation = organisation
         self.by = by
         self.owners = OwnerResolver(organisation)
         self.priorities: dict[str, Priority] = {}
+        self.source = ""
 
     def priorities_from(self, preview: dict[str, Any]) -> None:
         for entry in preview.get("priorities") or []:
@@ -177,7 +178,7 @@ class _Builder:
             )
 
 
-def sections_create(plan: Plan, preview: dict[str, Any], builder: _Builder) -> dict[str, Section]:
+def sections_create(plan: Plan, preview: dict[str, Any], builder: Builder) -> dict[str, Section]:
     by_title: dict[str, Section] = {}
     for position, entry in enumerate(preview.get("sections") or []):
         section = plans.section_create(
@@ -200,7 +201,7 @@ def item_create(
     position: int,
     section: Section | None,
     as_at: dt.date | None,
-    builder: _Builder,
+    builder: Builder,
 ) -> Action:
     action = plans.action_create(
         plan=plan, section=section, position=position, by=builder.by, **action_fields(item)
@@ -231,12 +232,12 @@ def plan_import(
     skip: set[int] | None = None,
 ) -> ImportRecord:
     """Create a plan from a preview, all or nothing. `skip` holds indexes of items to leave out."""
-    as_at = as_at or _date(preview.get("as_at"))
+    as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
         raise ImportRejected(
             "The paper does not say what date its current positions describe: give an as-at date"
         )
-    builder = _Builder(organisation, by)
+    builder = Builder(organisation, by)
     builder.priorities_from(preview)
     plan = plans.plan_create(
         organisation=organisation,

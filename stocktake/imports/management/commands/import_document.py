@@ -16,7 +16,6 @@ from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.services import ImportFailed, preview_document
 
 
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
