@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stocktake.core.context_processors.site",
+                "stocktake.accounts.context_processors.navigation",
                 "stocktake.accounts.oidc.sign_in_options",
             ],
         },

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("stocktake.plans.urls")),
     path("", include("stocktake.accounts.urls")),
     path("", include("stocktake.priorities.urls")),
+    path("", include("stocktake.imports.urls")),
 ]

@@ -27,6 +27,7 @@ from .save import (
     iso_date,
     item_create,
     needs_as_at,
+    record_save,
 )
 
 SIMILAR_ENOUGH = 85
@@ -94,7 +95,12 @@ def _refresh(action: Action, item: dict[str, Any], as_at: dt.date | None, builde
 
 @transaction.atomic
 def plan_reimport(
-    *, preview: dict[str, Any], plan: Plan, by: Actor, as_at: dt.date | None = None
+    *,
+    preview: dict[str, Any],
+    plan: Plan,
+    by: Actor,
+    as_at: dt.date | None = None,
+    record: ImportRecord | None = None,
 ) -> ImportRecord:
     as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
@@ -133,7 +139,8 @@ def plan_reimport(
     summary["not_in_paper"] = [
         f"{a.ref} {a.text[:60]}".strip() for a in actions if a.pk not in kept
     ]
-    return ImportRecord.objects.create(
+    return record_save(
+        record,
         organisation=plan.organisation,
         plan=plan,
         source=preview["source"][:300],

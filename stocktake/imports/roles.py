@@ -12,6 +12,7 @@ as "Supporting Objective", whose values open sub-sections) and `steps` (a second
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from stocktake.core.fuzzydates import Precision, parse_fuzzy_date
 
@@ -159,8 +160,15 @@ def header_date(header: str) -> tuple[str, str] | None:
     return fd.end.isoformat(), header
 
 
+# Roles a reviewer chose for headers, for the preview being built now (see preview_document).
+CHOSEN_ROLES: ContextVar[dict[str, str]] = ContextVar("chosen_roles", default={})  # noqa: B039
+
+
 def assign_roles(headers: list[str]) -> list[str]:
-    """Roles for a header row, settling columns that claim the same role."""
+    """Roles for a header row, settling columns that claim the same role.
+
+    A role the reviewer chose for a header wins over what the header's words suggest.
+    """
     roles = [role_of(h) or ("ignore" if h.strip() else "") for h in headers]
     seen_text = False
     for i, role in enumerate(roles):
@@ -177,7 +185,8 @@ def assign_roles(headers: list[str]) -> list[str]:
         hits = [i for i, r in enumerate(roles) if r == role]
         for i in hits[1:]:
             roles[i] = "supporting" if role != "status" else "update"
-    return roles
+    chosen = CHOSEN_ROLES.get()
+    return [chosen.get(h, role) for h, role in zip(headers, roles, strict=True)]
 
 
 def header_score(headers: list[str]) -> tuple[int, int]:

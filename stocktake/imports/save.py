@@ -230,8 +230,13 @@ def plan_import(
     kind: str | None = None,
     as_at: dt.date | None = None,
     skip: set[int] | None = None,
+    title: str | None = None,
+    record: ImportRecord | None = None,
 ) -> ImportRecord:
-    """Create a plan from a preview, all or nothing. `skip` holds indexes of items to leave out."""
+    """Create a plan from a preview, all or nothing. `skip` holds indexes of items to leave out.
+
+    A reviewed upload passes its record, which then says what became of it.
+    """
     as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
         raise ImportRejected(
@@ -241,7 +246,7 @@ def plan_import(
     builder.priorities_from(preview)
     plan = plans.plan_create(
         organisation=organisation,
-        title=(preview.get("title") or preview["source"])[:300],
+        title=(title or preview.get("title") or preview["source"])[:300],
         kind=kind or guess_kind(preview),
         description=(preview.get("metadata") or {}).get("aim") or "",
         source_document=preview["source"][:300],
@@ -259,7 +264,8 @@ def plan_import(
         section = sections.get(item.get("section") or "")
         item_create(plan, item, position=index, section=section, as_at=as_at, builder=builder)
         counts["actions"] += 1
-    return ImportRecord.objects.create(
+    return record_save(
+        record,
         organisation=organisation,
         plan=plan,
         source=preview["source"][:300],
@@ -269,3 +275,11 @@ def plan_import(
         summary={"counts": counts, "created": builder.owners.created, "skipped": len(skip or ())},
         by=acting_user(by),
     )
+
+
+def record_save(record: ImportRecord | None, **fields: Any) -> ImportRecord:
+    record = record or ImportRecord()
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
+    return record

@@ -15,6 +15,7 @@ from stocktake.imports.read_html import read_html
 from stocktake.imports.read_pdf import read_pdf
 from stocktake.imports.read_sheet import decode, read_csv, read_xlsx
 from stocktake.imports.read_text import read_text
+from stocktake.imports.roles import CHOSEN_ROLES
 from stocktake.imports.understand import understand
 
 __all__ = ["SUPPORTED", "ImportFailed", "preview_document", "read_document"]
@@ -54,9 +55,24 @@ def read_document(path: Path) -> Document:
 
 
 def preview_document(
-    path: Path, *, as_at: date | None = None, organisation: str | None = None
+    path: Path,
+    *,
+    as_at: date | None = None,
+    organisation: str | None = None,
+    roles: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Read a council paper and return its import preview; raises ImportFailed."""
+    """Read a council paper and return its import preview; raises ImportFailed.
+
+    `roles` maps column headers to the roles a reviewer chose for them.
+    """
+    token = CHOSEN_ROLES.set(roles or {})
+    try:
+        return _preview(path, as_at=as_at, organisation=organisation)
+    finally:
+        CHOSEN_ROLES.reset(token)
+
+
+def _preview(path: Path, *, as_at: date | None, organisation: str | None) -> dict[str, Any]:
     doc = read_document(path)
     if not doc.blocks:
         raise ImportFailed(f"{path.name}: the file has no content")

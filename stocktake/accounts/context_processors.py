@@ -1,0 +1,40 @@
+"""The service navigation: each signed-in user sees the sections they may use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from .models import Capability
+from .selectors import scopes_with
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    match = getattr(request, "resolver_match", None)
+    here = (match.namespace, match.url_name) if match else ("", "")
+    user = request.user
+    superuser = getattr(user, "is_superuser", False)
+    items = [
+        NavItem("Plans", reverse("plans:plan_list"), here[0] == "plans" and here[1] != "my_actions")
+    ]
+    if user.is_authenticated:
+        items.append(
+            NavItem("My actions", reverse("plans:my_actions"), here == ("plans", "my_actions"))
+        )
+    items.append(
+        NavItem("Priorities", reverse("priorities:priority_list"), here[0] == "priorities")
+    )
+    if user.is_authenticated and (superuser or any(scopes_with(user, Capability.EDIT_ALL))):
+        items.append(NavItem("Imports", reverse("imports:list"), here[0] == "imports"))
+    if user.is_authenticated and (superuser or scopes_with(user, Capability.ADMINISTER)[0]):
+        items.append(NavItem("People", reverse("accounts:people"), here[0] == "accounts"))
+    return {"navigation": items}
