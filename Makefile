@@ -73,7 +73,7 @@ pytest: install e2e-deps
 test: check pytest
 
 bench: install
-	$(PY) bench/run.py
+	DJANGO_SETTINGS_MODULE=stocktake.settings $(PY) bench/import_speed.py
 
 clean:
 	rm -rf $(VENV) .tools node_modules staticfiles stocktake/core/static/core/stocktake.css
