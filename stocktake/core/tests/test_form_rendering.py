@@ -23,8 +23,6 @@ def _page(request: HttpRequest) -> HttpResponse:
     return HttpResponse()
 
 
-
-
 class Elements(HTMLParser):
     """Start tags with their attributes, in document order."""
 
