@@ -110,14 +110,14 @@ def _mentions(text: str, titles: dict[str, list[str]], kind: str) -> list[str]:
     return [code for _, code in sorted(found)]
 
 
-def cited(text: str, aims: set[str], *, trailing_ok: bool = True) -> list[str]:
+def cited(text: str, aims: set[str]) -> list[str]:
     """Codes cited in brackets in free text. A bracket counts when words such as "Council
     Actions" lead into it, or when its code has a suffix and either names a known aim or closes
     the text ("… by 2010 (A1)"); a bare "(A)" needs the leading words."""
     out: list[str] = []
     for m in _CITED.finditer(text):
         context = bool(_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
-        trailing = trailing_ok and not text[m.end() :].strip(" .;")
+        trailing = not text[m.end() :].strip(" .;")
         for code in re.findall(_CODE, m[1]):
             known = code[0] in aims
             if not (context or (code[1:] and (known or trailing))):
@@ -149,7 +149,7 @@ class _Finder:
             for value in section.metadata.get(key, []):
                 codes += self._value_codes(key, str(value), section, codes, final=final)
         if final:
-            codes += cited(section.title, self.aim_letters(), trailing_ok=True)
+            codes += cited(section.title, self.aim_letters())
         return list(dict.fromkeys(codes))
 
     def _value_codes(
@@ -172,10 +172,12 @@ class _Finder:
                 letters = {found[0]} if (found := _best(title, same, "approach")) else letters
             if len(letters) != 1:
                 if final:
-                    self.warnings.append(
-                        f"council approach '{value[:60]}' in '{section.title[:60]}' does not "
-                        "say which aim it serves; not linked"
+                    warning = (
+                        f"council approach '{value[:60]}' does not say which aim it serves; "
+                        "not linked"
                     )
+                    if warning not in self.warnings:
+                        self.warnings.append(warning)
                 return []
             letter = next(iter(letters))
         code = f"{letter}{suffix}"
@@ -235,8 +237,10 @@ def council_priorities(
     finder.aims_lists(chunks)
     for item in items:
         refs = item.get("priority_refs") or []
-        if item.get("ref") in refs and kind_of(item["ref"]) == "action":
-            # A council action's own row: "Set up user groups … (A1)" is Council Action A1.
+        own = any("council action" in h.lower() for h in item.get("fields") or {})
+        if own and item.get("ref") in refs and kind_of(item["ref"]) == "action":
+            # A row under a "Council Action" heading that closes with its own code
+            # ("Set up user groups … (A1)") is that council action.
             finder.define(item["ref"], item.get("text") or None)
     aims = finder.aim_letters()
     for section in sections:
@@ -253,14 +257,17 @@ def council_priorities(
     used |= {c for i in items for c in i["priorities"]}
     every = set(finder.titles) | used
     every |= {c[0] for c in every}
-    out = []
+    out: list[dict[str, Any]] = []
     for code in sorted(every, key=_sort_key):
         kind = kind_of(code)
         title = _title(finder.titles.get(code, []))
-        out.append({"code": code, "title": title, "kind": kind, "parent": code[0] if code[1:] else None})
-    missing = [p["code"] for p in out if p["title"] is None]
+        out.append(
+            {"code": code, "title": title, "kind": kind, "parent": code[0] if code[1:] else None}
+        )
+    missing = [str(p["code"]) for p in out if p["title"] is None]
     if missing:
         finder.warnings.append(
-            f"council priorities cited but never listed: {', '.join(missing)} (kept without a title)"
+            f"council priorities cited but never listed: {', '.join(missing)} "
+            "(kept without a title)"
         )
     return out, finder.warnings

@@ -57,6 +57,16 @@ def _table(table: DocxTable) -> Table:
     return Table(rows)
 
 
+def _paragraphs(paragraph: Paragraph, group: int) -> list[Text]:
+    """A paragraph; one with line breaks is several lines of one group, as in plain text."""
+    lines = [tidy(line) for line in paragraph.text.split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        found = _paragraph(paragraph, group)
+        return [found] if found is not None else []
+    return [guessed(line, group, heading=False) for line in lines]
+
+
 def _paragraph(paragraph: Paragraph, group: int) -> Text | None:
     text = tidy(paragraph.text)
     if not text:
@@ -82,6 +92,6 @@ def read_docx(data: bytes) -> Document:
     for n, item in enumerate(document.iter_inner_content()):
         if isinstance(item, DocxTable):
             blocks.append(_table(item))
-        elif (text := _paragraph(item, n)) is not None:
-            blocks.append(text)
+        else:
+            blocks.extend(_paragraphs(item, n))
     return Document("docx", blocks)

@@ -47,12 +47,13 @@ def sheet_blocks(rows: list[list[str]]) -> list[Block]:
     them is the text around the tables (titles, headings, notes)."""
     blocks: list[Block] = []
     run: list[list[str]] = []
-    for row in [*rows, []]:
+    for n, row in enumerate([*rows, []]):
         if any(c.strip() for c in row):
             run.append(row)
             continue
         if run and all(sum(1 for c in r if c.strip()) == 1 and r[0].strip() for r in run):
-            for n, r in enumerate(run):
+            # Lines with no blank row between them are one paragraph, as in plain text.
+            for r in run:
                 blocks.extend(text_blocks(r[0], n))
         elif run:
             table: list[Row] = [[cell_from_html(c) for c in r] for r in run]

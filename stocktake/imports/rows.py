@@ -12,7 +12,8 @@ from stocktake.imports.model import Cell, Row
 from stocktake.imports.schema import Schema
 from stocktake.imports.statuses import is_bare_status, read_status
 
-_TRAILING_CODE = re.compile(r"\s*\(([A-Z]\d{1,2}(?:\s+and\s+[A-Z]\d{1,2})*)\)\s*$")
+# "(A1)" closing an action is its council action code; "(Q3)" is a quarter.
+_TRAILING_CODE = re.compile(r"\s*\(((?!Q[1-4]\))[A-Z]\d{1,2}(?:\s+and\s+[A-Z]\d{1,2})*)\)\s*$")
 _BRACKET_DATE = re.compile(r"\(\s*([^()]*\d{2}[^()]*?)\s*\)\s*\.?\s*$")
 _EMPTY = re.compile(r"^[\s\-–—?.]*$|^n/?a$", re.IGNORECASE)
 _AGREED = [

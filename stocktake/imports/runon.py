@@ -46,38 +46,59 @@ def _fits_column(cell: Cell, role: str) -> bool:
     return True
 
 
+def _width(schema: Schema) -> int:
+    """The columns that have a heading; a sheet pads its rows with empty ones."""
+    named = [i for i, h in enumerate(schema.headers) if not re.fullmatch(r"Column \d+", h)]
+    return named[-1] + 1 if named else schema.width
+
+
 def _fits(cells: list[Cell], schema: Schema) -> bool:
-    return len(cells) == schema.width and all(
-        _fits_column(cell, role) for cell, role in zip(cells, schema.roles, strict=True)
+    width = _width(schema)
+    return len(cells) == width and all(
+        _fits_column(cell, role) for cell, role in zip(cells, schema.roles[:width], strict=True)
     )
 
 
-def _deal(cells: list[Cell], schema: Schema) -> list[Row] | None:
+def _padded(cells: list[Cell], schema: Schema) -> Row:
+    return cells + [Cell() for _ in range(schema.width - len(cells))]
+
+
+def _group_row(cell: Cell) -> bool:
+    text = cell.flat.strip()
+    return len(cell.lines) == 1 and not text.endswith((".", ":")) and _fits_column(cell, "text")
+
+
+def _deal(cells: list[Cell], schema: Schema) -> tuple[list[Row], int]:
+    """The rows the cells make from the start, and how many cells they take."""
     rows: list[Row] = []
-    k, width = 0, schema.width
+    k, width = 0, _width(schema)
     while k < len(cells):
         if _fits(cells[k : k + width], schema):
-            rows.append(cells[k : k + width])
+            rows.append(_padded(cells[k : k + width], schema))
             k += width
-        elif len(cells[k].lines) == 1 and rows and _fits(cells[k + 1 : k + 1 + width], schema):
-            rows.append([cells[k]] + [Cell() for _ in range(width - 1)])
-            rows.append(cells[k + 1 : k + 1 + width])
+        elif _group_row(cells[k]) and _fits(cells[k + 1 : k + 1 + width], schema):
+            rows.append(_padded([cells[k]], schema))
+            rows.append(_padded(cells[k + 1 : k + 1 + width], schema))
             k += 1 + width
         else:
-            return None
-    return rows
+            break
+    return rows, k
 
 
-def _cells(run: list[Text]) -> list[Cell]:
+def _cells(run: list[Text]) -> tuple[list[Cell], list[int]]:
+    """One cell per paragraph, and the number of blocks each took."""
     cells: list[Cell] = []
+    sizes: list[int] = []
     last: int | None = None
     for block in run:
         if block.group == last:
             cells[-1].lines.extend(cell_from_plain(block.text).lines)
+            sizes[-1] += 1
         else:
             cells.append(cell_from_plain(block.text))
+            sizes.append(1)
         last = block.group
-    return cells
+    return cells, sizes
 
 
 def _run(blocks: list[Block], start: int, pages: set[str]) -> list[Text]:
@@ -120,17 +141,17 @@ def continue_tables(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             continue
         if not any(r in _DISTINCT for r in schema.roles):
             continue
-        run = _run(blocks, i, pages)
-        cells = _cells(run)
-        rows = _deal(cells, schema) if len(cells) >= schema.width else None
+        cells, sizes = _cells(_run(blocks, i, pages))
+        rows, taken = _deal(cells, schema)
         if rows:
             out.append(Table(rows))
-            i += len(run)
+            i += sum(sizes[:taken])
             after_table = True
-        elif len(cells) >= schema.width - 1 and any(_is_date(c) for c in cells):
+        rest = cells[taken:]
+        if len(rest) >= _width(schema) - 1 and any(_is_date(c) for c in rest):
             warnings.append(
-                f"under '{block.text}' after a table, {len(cells)} paragraphs look like more "
-                f"rows of it (first: '{cells[0].flat[:60]}') but do not line up with its "
+                f"under '{block.text}' after a table, {len(rest)} paragraphs look like more "
+                f"rows of it (first: '{rest[0].flat[:60]}') but do not line up with its "
                 "columns; kept as narrative"
             )
     return out, warnings

@@ -32,6 +32,11 @@ class Section:
             node = node.parent
 
 
+def _family(title: str) -> str | None:
+    key, colon, _ = title.partition(":")
+    return key if colon and key.isupper() and len(key.split()) <= 5 else None
+
+
 def section_ref(title: str) -> str | None:
     m = _REF.match(title)
     return m[1] if m else None
@@ -41,9 +46,17 @@ class Sections:
     def __init__(self) -> None:
         self.all: list[Section] = []
         self.stack: list[Section] = []
+        # True right after a repeated page heading, until a row or a new section follows.
+        self.repeated = False
 
     def open(self, title: str, level: int, origin: str = "heading") -> Section:
         title = " ".join(title.split()).rstrip(":").strip()
+        if level == 0 and self.stack and self.stack[0].title == title:
+            # A page heading repeated over the next page: still inside the same part of it,
+            # until the page says otherwise (see `repeated`).
+            self.repeated = True
+            return self.stack[0]
+        self.repeated = False
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
@@ -56,6 +69,18 @@ class Sections:
         self.all.append(section)
         self.stack.append(section)
         return section
+
+    def page_heading(self, title: str) -> bool:
+        """Whether a row reads as a page heading of the plan: a top heading again, or one of
+        its family ("OPERATIONAL PLAN: Communications" after "OPERATIONAL PLAN: Partnerships")."""
+        title = " ".join(title.split())
+        family = _family(title)
+        return any(
+            s.level == 0
+            and s.origin == "heading"
+            and (s.title == title or (family is not None and _family(s.title) == family))
+            for s in self.all
+        )
 
     def close_below(self, level: int) -> None:
         while self.stack and self.stack[-1].level > level:

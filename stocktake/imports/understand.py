@@ -16,6 +16,7 @@ from stocktake.imports.metadata import Meta, read_metadata
 from stocktake.imports.model import GUESSED_HEADING, Document, Row, Table, Text
 from stocktake.imports.narrative import Chunk, kv_target, list_items, split_kv
 from stocktake.imports.rows import build_item
+from stocktake.imports.runon import continue_tables
 from stocktake.imports.schema import Schema, build_schema, header_row, is_period_row, signature
 from stocktake.imports.sections import Section, Sections
 
@@ -68,9 +69,10 @@ class _State:
 def understand(
     doc: Document, *, as_at: str | None, organisation: str | None, source: str
 ) -> dict[str, Any]:
-    blocks = find_cell_tables(doc.blocks)
+    blocks, run_on = continue_tables(find_cell_tables(doc.blocks))
     meta = read_metadata(blocks)
     state = _State(meta, as_at or meta.as_at)
+    state.warnings.extend(run_on)
     for block in blocks:
         if isinstance(block, Text):
             _text(state, block)
@@ -142,6 +144,10 @@ def _line(state: _State, text: str, *, group_row: bool) -> bool:
     scope, key, value = target
     state.pending_key = key if scope == "section" and not value and not group_row else None
     state.list_key = key if scope == "section" and key in aims.CITING_KEYS else None
+    if scope == "section" and state.sections.repeated:
+        # Aims or an objective after a repeated page heading start a new part of that page.
+        state.sections.close_below(0)
+        state.sections.repeated = False
     if scope == "section" and key == "service_objective" and value:
         _service_objective(state, value)
     elif scope == "section" and value:
@@ -180,6 +186,8 @@ def _single_cell(state: _State, text: str, *, in_table: bool) -> None:
         state.chunk().lines.append(("paragraph", text))
         return
     level = 1 if in_table and state.sections.has_heading else 0
+    if state.sections.page_heading(text):
+        in_table, level = False, 0
     state.sections.open(text, level, "row" if in_table else "heading")
     if level == 0:
         state.citing = {}
@@ -274,6 +282,7 @@ def _data_row(state: _State, row: Row, schema: Schema) -> None:
         section.mark_used()
     item["_schema"] = schema
     item["_table"] = len(state.tables)
+    state.sections.repeated = False
     state.items.append(item)
     state.table_rows += 1
 

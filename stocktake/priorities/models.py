@@ -14,6 +14,7 @@ class Priority(Record):
     class Kind(models.TextChoices):
         AIM = "aim", "Aim"
         APPROACH = "approach", "Approach"
+        ACTION = "action", "Council action"
 
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.CASCADE, related_name="priorities"

@@ -14,7 +14,8 @@ from stocktake.accounts.models import Organisation, Person, Post
 from stocktake.imports.models import ImportRecord
 from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.tests.conftest import seed
-from stocktake.plans.models import Action, Plan
+from stocktake.plans.models import Action, Plan, Section
+from stocktake.priorities.models import Priority
 
 pytestmark = pytest.mark.django_db
 AS_AT = dt.date(2008, 9, 30)
@@ -140,3 +141,16 @@ def test_the_command_saves_a_paper_and_refuses_one_it_cannot_date(
     assert exit_info.value.code == 1
     assert "--as-at" in capsys.readouterr().err
     assert Plan.objects.count() == 1
+
+
+def test_the_service_plan_links_objectives_and_actions_to_the_councils_priorities(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "003", council, officer)
+    aims = Priority.objects.filter(organisation=council, kind="aim")
+    assert sorted(aims.values_list("code", flat=True)) == ["A", "B", "C", "D", "E"]
+    approach = Priority.objects.get(organisation=council, code="Ai")
+    assert approach.parent is not None
+    assert approach.parent.code == "A"
+    assert Section.objects.filter(plan=plan, priorities__isnull=False).distinct().count() >= 10
+    assert plan.actions.filter(priorities__code="A5").exists()

@@ -199,3 +199,66 @@ def test_004_recommendations_with_posts_agreement_and_milestones(previews: Previ
     assert p["as_at"] == "2009-03-31"
     assert r1["updates"][0]["as_at"] == "2009-03-31"
     assert p["organisation"] is None
+
+
+def test_003_lists_the_councils_aims_and_approaches_as_priorities(previews: Previews) -> None:
+    p = previews["003"]
+    by_code = {x["code"]: x for x in p["priorities"]}
+    assert [c for c, x in by_code.items() if x["kind"] == "aim"] == ["A", "B", "C", "D", "E"]
+    # D is written only in the unlettered list of aims, whose order the lettered ones confirm.
+    assert by_code["D"]["title"].startswith("We are committed to assisting provision for local")
+    assert by_code["Civ"] == {
+        "code": "Civ",
+        "title": "Working with local residents to promote community cohesion and addressing "
+        "the needs of the most vulnerable in the community",
+        "kind": "approach",
+        "parent": "C",
+    }
+    approaches = [c for c, x in by_code.items() if x["kind"] == "approach"]
+    assert approaches == ["Ai", "Aii", "Aiii", "Aiv", "Av", "Bi", "Bii", "Civ", "Ei", "Eii"]
+    assert by_code["A1"]["kind"] == "action"
+    assert by_code["A1"]["title"].startswith("Set up user")
+    assert all(x["title"] for x in p["priorities"])
+    assert not any("never listed" in w for w in p["warnings"])
+
+
+def test_003_objectives_and_actions_link_to_the_priorities_they_cite(previews: Previews) -> None:
+    p = previews["003"]
+    sections = {s["title"][:40]: s for s in p["sections"] if s["parent"] != "IMPROVEMENT PLAN"}
+    assert sections["Promote equality and diversity, targetin"]["priorities"] == ["C", "Civ"]
+    assert sections["To create safe communities where residen"]["priorities"] == [
+        "B",
+        "Bi",
+        "Bii",
+    ]
+    # Written without codes: matched to the aims and approaches by their titles.
+    democratic = sections["To support the democratic process by str"]["priorities"]
+    assert democratic == ["A", "E", "Aiii", "Aiv", "Av"]
+    surveys = next(i for i in p["items"] if i["text"].startswith("Work to develop corporate"))
+    assert surveys["priorities"] == ["A1", "A5"]
+    assert next(i for i in p["items"] if i["ref"] == "C3")["priorities"] == ["C3"]
+
+
+def test_003_service_objective_on_its_own_line_heads_the_improvement_plan(
+    previews: Previews,
+) -> None:
+    p = previews["003"]
+    objective = next(s for s in p["sections"] if s["title"].startswith("Support the definition"))
+    assert objective["parent"] == "IMPROVEMENT PLAN"
+    assert objective["priorities"] == ["A", "C", "Ai", "Aiv", "Av", "Civ"]
+    assert objective["metadata"]["kind"] == "service_objective"
+
+
+def test_003_improvement_objectives_written_one_paragraph_per_cell(previews: Previews) -> None:
+    items = previews["003"]["items"]
+    plan = [i for i in items if any("Improvement" in h for h in i["fields"])]
+    assert len(plan) == 22
+    service_first = next(i for i in plan if i["text"].startswith("Support Service First"))
+    assert len(service_first["milestones"]) == 8
+    assert service_first["priorities"] == ["A1", "A5"]
+    assert service_first["owners"] == ["Customer Service Project Officer"]
+    reviews = next(i for i in plan if i["text"].startswith("Improve services through"))
+    assert (reviews["due_date"], reviews["owners"]) == ("2010-03-31", ["Steve Sparkes"])
+    compliance = next(i for i in plan if i["text"].startswith("Achieve compliance with equal"))
+    assert compliance["section"].startswith("Promote equality and diversity")
+    assert compliance["owners"] == ["Paul Swift", "E&D Officer"]

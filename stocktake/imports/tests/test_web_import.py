@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -74,7 +76,11 @@ def test_a_paper_without_a_date_asks_for_one_and_saves_nothing_until_given(
     review = _upload(client, council, "000")
     assert 'data-testid="needs-as-at"' in client.get(review).content.decode()
     record = ImportRecord.objects.get()
-    data = {"step": "confirm", "title": "Inspection plan", "kind": "inspection_action_plan"}
+    data: dict[str, Any] = {
+        "step": "confirm",
+        "title": "Inspection plan",
+        "kind": "inspection_action_plan",
+    }
     data |= {"all": _items(record), "keep": _items(record)}
     refused = client.post(review, data)
     assert refused.status_code == 200
@@ -130,7 +136,7 @@ def test_a_newer_version_updates_the_chosen_plan(
     client.force_login(officer)
     first = _upload(client, council, "004")
     record = ImportRecord.objects.get()
-    base = {"step": "confirm", "title": "Plan", "kind": "inspection_action_plan"}
+    base: dict[str, Any] = {"step": "confirm", "title": "Plan", "kind": "inspection_action_plan"}
     client.post(first, base | {"all": _items(record), "keep": _items(record)})
     plan = Plan.objects.get()
     second = _upload(client, council, "004")

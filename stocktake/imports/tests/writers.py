@@ -9,7 +9,29 @@ import docx
 from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 
-from stocktake.imports.model import Cell, Document, Table, Text
+from stocktake.imports.model import GUESSED_HEADING, Block, Cell, Document, Table, Text
+
+
+def _paragraphs(blocks: list[Block]) -> list[Block | list[Text]]:
+    """Tables, bullets and headings as they are; the lines of one paragraph (one blank-line
+    group of the text) together, as a writer would have typed them. A heading the text reader
+    only guessed from a line's look is written as the plain line it was."""
+    out: list[Block | list[Text]] = []
+    for block in blocks:
+        plain = isinstance(block, Text) and (
+            block.kind == "paragraph"
+            or (block.kind == "heading" and block.level >= GUESSED_HEADING)
+        )
+        if not plain:
+            out.append(block)
+            continue
+        assert isinstance(block, Text)
+        last = out[-1] if out else None
+        if isinstance(last, list) and last[-1].group == block.group:
+            last.append(block)
+        else:
+            out.append([block])
+    return out
 
 
 def _italic_html(line: str, italics: list[str]) -> str:
@@ -32,7 +54,13 @@ def to_html(doc: Document) -> str:
         "p{margin:0}h2{font-size:8pt}</style></head><body>"
     ]
     bullets: list[str] = []
-    for block in doc.blocks:
+    for block in _paragraphs(doc.blocks):
+        if isinstance(block, list):
+            if bullets:
+                parts.append(f"<ul>{''.join(bullets)}</ul>")
+                bullets = []
+            parts.append(f"<p>{'<br>'.join(html.escape(b.text) for b in block)}</p>")
+            continue
         if isinstance(block, Text) and block.kind == "bullet":
             bullets.append(f"<li>{html.escape(block.text)}</li>")
             continue
@@ -67,7 +95,14 @@ def _docx_line(paragraph: Paragraph, line: str, italics: list[str]) -> None:
 
 def to_docx(doc: Document, path: Path) -> None:
     out = docx.Document()
-    for block in doc.blocks:
+    for block in _paragraphs(doc.blocks):
+        if isinstance(block, list):
+            paragraph = out.add_paragraph()
+            for n, text in enumerate(block):
+                run = paragraph.add_run(text.text)
+                if n < len(block) - 1:
+                    run.add_break()
+            continue
         if isinstance(block, Table):
             width = max(len(r) for r in block.rows)
             table = out.add_table(rows=len(block.rows), cols=width)
@@ -90,8 +125,11 @@ def to_xlsx(doc: Document, path: Path) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    for block in doc.blocks:
-        if isinstance(block, Table):
+    for block in _paragraphs(doc.blocks):
+        if isinstance(block, list):
+            for line in block:
+                sheet.append([line.text])
+        elif isinstance(block, Table):
             for row in block.rows:
                 sheet.append([c.text for c in row])
         else:
