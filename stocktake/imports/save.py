@@ -253,6 +253,10 @@ def plan_import(
         by=by,
     )
     sections = sections_create(plan, preview, builder)
+    for entry in preview.get("narrative") or []:
+        heading, text = entry.get("heading") or "", entry.get("text") or ""
+        if heading.strip() or text.strip():
+            plans.narrative_add(plan=plan, heading=heading, text=text, by=by)
     counts = {"actions": 0}
     for index, item in enumerate(preview["items"]):
         if index in (skip or set()):

@@ -349,6 +349,7 @@ class ProgressUpdate(Record):
         indexes = [models.Index(fields=["action", "as_at"])]
 
 
+from .narrative import NarrativeSection  # noqa: E402
 from .workflow import Evidence, PlanTransition, PlanVersion  # noqa: E402
 
 __all__ = [
@@ -358,6 +359,7 @@ __all__ = [
     "DueRevision",
     "Evidence",
     "Milestone",
+    "NarrativeSection",
     "Plan",
     "PlanTransition",
     "PlanVersion",

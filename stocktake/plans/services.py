@@ -14,7 +14,16 @@ from stocktake.core.fuzzydates import parse_fuzzy_date
 from stocktake.core.recording import Actor, acting_user, delete_recorded, save_recorded
 
 from . import rules
-from .models import Action, ActionOwner, DueRevision, Milestone, Plan, ProgressUpdate, Section
+from .models import (
+    Action,
+    ActionOwner,
+    DueRevision,
+    Milestone,
+    NarrativeSection,
+    Plan,
+    ProgressUpdate,
+    Section,
+)
 
 
 def today() -> dt.date:
@@ -246,3 +255,16 @@ def action_owners_set(*, action: Action, people: list[Person], by: Actor) -> Non
             delete_recorded(ownership, by)
     for person in people:
         action_owner_add(action=action, person=person, by=by)
+
+
+@transaction.atomic
+def narrative_add(*, plan: Plan, heading: str, text: str, by: Actor) -> NarrativeSection:
+    section = NarrativeSection(
+        organisation_id=plan.organisation_id,
+        plan=plan,
+        heading=heading,
+        text=text,
+        position=plan.narrative.count(),
+    )
+    save_recorded(section, by)
+    return section

@@ -51,6 +51,7 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
         "transitions": available_transitions(request, plan),
         "transition_form": TransitionForm(organisation_id=plan.organisation_id),
         "last_transition": plan.transitions.select_related("by", "committee").last(),
+        "narrative": plan.narrative.all(),
     }
     return render(request, "plans/plan_detail.html", context)
 

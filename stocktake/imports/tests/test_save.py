@@ -154,3 +154,16 @@ def test_the_service_plan_links_objectives_and_actions_to_the_councils_prioritie
     assert approach.parent.code == "A"
     assert Section.objects.filter(plan=plan, priorities__isnull=False).distinct().count() >= 10
     assert plan.actions.filter(priorities__code="A5").exists()
+
+
+def test_the_papers_own_words_are_kept_as_the_plans_narrative_in_order(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "003", council, officer)
+    headings = list(plan.narrative.values_list("heading", flat=True))
+    assert len(headings) == len(previews["003"]["narrative"])
+    for earlier, later in [
+        ("2. Context", "4. Our Customers"),
+        ("8. Workforce Overview", "10. Risk Overview"),
+    ]:
+        assert headings.index(earlier) < headings.index(later)
