@@ -167,3 +167,17 @@ def test_the_papers_own_words_are_kept_as_the_plans_narrative_in_order(
         ("8. Workforce Overview", "10. Risk Overview"),
     ]:
         assert headings.index(earlier) < headings.index(later)
+
+
+def test_the_command_updates_a_plan_from_a_newer_version_of_its_paper(
+    capsys: pytest.CaptureFixture[str], roles: object
+) -> None:
+    call_command(
+        "import_document", str(seed("004")), "--organisation", "Uttlesford District Council"
+    )
+    plan = Plan.objects.get()
+    call_command("import_document", str(seed("004")), "--into", str(plan.uuid))
+    assert "0 added, 0 changed, 3 unchanged" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        call_command("import_document", str(seed("004")), "--into", "not-a-plan")
+    assert Plan.objects.count() == 1

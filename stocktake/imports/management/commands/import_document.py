@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from stocktake.accounts.services import organisation_get_or_create
+from stocktake.imports.reimport import plan_reimport
 from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.services import ImportFailed, preview_document
+from stocktake.plans.models import Plan
 
 
 def _date(text: str) -> dt.date:
@@ -33,6 +36,13 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", default=None)
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument("--json", action="store_true")
+        parser.add_argument("--title", default=None, help="The plan's title, when not the paper's")
+        parser.add_argument(
+            "--into",
+            default=None,
+            metavar="PLAN_UUID",
+            help="Update this existing plan from a newer version of its paper",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # disable=None: the bar shows on a terminal and stays out of logs and pipes.
@@ -63,6 +73,9 @@ class Command(BaseCommand):
             )
 
     def _save(self, preview: dict[str, Any], options: dict[str, Any]) -> None:
+        if options["into"]:
+            self._reimport(preview, options)
+            return
         name = options["organisation"] or preview.get("organisation")
         if not name:
             self.stderr.write("The paper does not name its council: give --organisation NAME")
@@ -75,6 +88,7 @@ class Command(BaseCommand):
                 by=None,
                 kind=options["plan_kind"],
                 as_at=options["as_at"],
+                title=options["title"],
             )
         except ImportRejected as exc:
             self.stderr.write(str(exc).replace("give an as-at date", "give --as-at YYYY-MM-DD"))
@@ -82,3 +96,25 @@ class Command(BaseCommand):
         assert record.plan is not None
         summary = ", ".join(f"{n} {kind}" for kind, n in record.summary["counts"].items())
         self.stdout.write(f"Imported {record.plan.title!r} for {organisation.name}: {summary}")
+
+    def _reimport(self, preview: dict[str, Any], options: dict[str, Any]) -> None:
+        try:
+            plan = Plan.objects.select_related("organisation").get(uuid=options["into"])
+        except (Plan.DoesNotExist, ValidationError, ValueError):
+            self.stderr.write(f"No plan {options['into']}")
+            sys.exit(1)
+        named = options["organisation"]
+        if named and named != plan.organisation.name:
+            self.stderr.write(f"That plan belongs to {plan.organisation.name}, not {named}")
+            sys.exit(1)
+        try:
+            record = plan_reimport(preview=preview, plan=plan, by=None, as_at=options["as_at"])
+        except ImportRejected as exc:
+            self.stderr.write(str(exc).replace("give an as-at date", "give --as-at YYYY-MM-DD"))
+            sys.exit(1)
+        summary = record.summary
+        self.stdout.write(
+            f"Updated {plan.title!r}: {len(summary['added'])} added, "
+            f"{len(summary['changed'])} changed, {len(summary['unchanged'])} unchanged, "
+            f"{len(summary['not_in_paper'])} no longer in the paper"
+        )
