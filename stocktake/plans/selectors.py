@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from stocktake.accounts.models import Person, PostHolding, Unit
@@ -113,22 +113,28 @@ class Change:
     changes: list[tuple[str, str, str]]
 
 
-def _label(field_name: str) -> str:
-    field = Action._meta.get_field(field_name)
+def _label(model: type[Model], field_name: str) -> str:
+    field = model._meta.get_field(field_name)
     return str(getattr(field, "verbose_name", field_name)).capitalize()
 
 
-def _shown(field_name: str, value: object) -> str:
+def _shown(model: type[Model], field_name: str, value: object) -> str:
     """A value as people read it: choice labels rather than codes, a dash for nothing."""
     if value in (None, "", []):
         return "—"
-    choices = dict(getattr(Action._meta.get_field(field_name), "flatchoices", None) or [])
+    choices = dict(getattr(model._meta.get_field(field_name), "flatchoices", None) or [])
     return str(choices.get(value, value))
 
 
 def action_history(action: Action) -> list[Change]:
     """Who changed what on the action, newest first, as old → new pairs."""
-    records = list(action.history.select_related("history_user").order_by("history_date", "pk"))
+    return change_history(action)
+
+
+def change_history(item: Action | Plan) -> list[Change]:
+    """Who changed what on a recorded item, newest first, as old → new pairs."""
+    model = type(item)
+    records = list(item.history.select_related("history_user").order_by("history_date", "pk"))
     changes: list[Change] = []
     previous = None
     for record in records:
@@ -139,7 +145,11 @@ def action_history(action: Action) -> list[Change]:
         else:
             delta = record.diff_against(previous)
             pairs = [
-                (_label(c.field), _shown(c.field, c.old), _shown(c.field, c.new))
+                (
+                    _label(model, c.field),
+                    _shown(model, c.field, c.old),
+                    _shown(model, c.field, c.new),
+                )
                 for c in delta.changes
                 if c.field not in {"updated_at"}
             ]

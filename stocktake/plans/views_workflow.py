@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from stocktake.accounts.models import Capability
 from stocktake.accounts.selectors import capabilities_in
 
-from . import access, rules
+from . import access, rules, selectors
 from . import services_workflow as workflow
 from .forms_workflow import CloseForm, EvidenceForm, TransitionForm
 from .models import Evidence, Plan
@@ -97,6 +97,7 @@ def plan_versions(request: HttpRequest, plan_uuid: str) -> HttpResponse:
         "old": old,
         "new": new,
         "transitions": plan.transitions.select_related("by", "committee"),
+        "history": selectors.change_history(plan),
     }
     return render(request, "plans/plan_versions.html", context)
 

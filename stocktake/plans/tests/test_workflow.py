@@ -57,6 +57,7 @@ def test_a_plan_goes_through_every_step_and_each_is_recorded(
     assert (approval.committee, approval.decided_on) == (audit, dt.date(2009, 3, 12))
     trail = client.get(reverse("plans:plan_versions", args=[plan.uuid])).content.decode()
     assert "Audit Committee 12 March 2009" in trail
+    assert "Status: Submitted → Approved" in trail
 
 
 def test_a_return_without_comments_is_refused(
