@@ -1,0 +1,61 @@
+"""Every page, as every role: no server errors, and nothing private reaches anonymous visitors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from stocktake.testing import World
+
+SKIP_PREFIXES = ("admin/", "oidc/", "static/", "media/")
+PUBLIC = {"", "healthz", "sign-in/", "plans/", "priorities/"}
+
+
+def _patterns(resolvers: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[str]:
+    for entry in resolvers:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry.url_patterns, route)
+        elif not route.startswith(SKIP_PREFIXES):
+            yield route
+
+
+def _fill(route: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        route = route.replace(f"<str:{key}>", value)
+    return "/" + route.lstrip("^").rstrip("$")
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "Viewer", "Lead officer (owner)", "Performance officer", "superuser"]
+)
+def test_every_page_answers_every_role_without_error(
+    client: Client, world: World, officer: User, role: str
+) -> None:
+    plan, action, users = world
+    person = action.owners.get()
+    values = {
+        "plan_uuid": str(plan.uuid),
+        "action_uuid": str(action.uuid),
+        "evidence_uuid": "9b2f0c1e-8d4a-4e57-9a51-3f8f2d6c7b10",
+        "record_uuid": "9b2f0c1e-8d4a-4e57-9a51-3f8f2d6c7b10",
+        "person_uuid": str(person.uuid),
+        "name": "submit",
+    }
+    user = users[role]
+    if user is not None:
+        client.force_login(user)
+    routes = sorted(set(_patterns(get_resolver().url_patterns)))
+    assert len(routes) > 15
+    for route in routes:
+        url = _fill(route, values)
+        assert "<" not in url, f"no value for a parameter in {route}"
+        status = client.get(url).status_code
+        assert status in {200, 302, 403, 404, 405}, (url, status)
+        if role == "anonymous" and route not in PUBLIC and status == 200:
+            # Published plans and their actions are public; nothing else is.
+            assert plan.status == "published", url
