@@ -127,13 +127,25 @@ class PlanFilterForm(forms.Form):
     )
     rag = forms.ChoiceField(label="RAG", required=False, choices=[("", "Any"), *Rag.choices])
     owner = forms.ChoiceField(label="Owner", required=False)
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label="Service or team",
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        help_text="Actions delivered by this unit or the units below it.",
+    )
     overdue = forms.BooleanField(label="Overdue only", required=False)
     not_updated_since = forms.DateField(
         label="Not updated since", required=False, widget=_DATE, error_messages=_DATE_ERRORS
     )
 
-    def __init__(self, *args: Any, owners: list[Person], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, owners: list[Person], organisation_id: int, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=organisation_id
+        )
         self.fields["owner"].choices = [("", "Anyone")] + [  # type: ignore[attr-defined]
             (str(p.uuid), p.name) for p in owners
         ]

@@ -10,7 +10,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
-from stocktake.accounts.models import Delegation, Person, PostHolding
+from stocktake.accounts.models import Delegation, Person, PostHolding, Unit
 
 if TYPE_CHECKING:
     from .models import Action, Plan  # noqa: F401 - named in the base classes below
@@ -123,6 +123,9 @@ class ActionQuerySet(models.QuerySet["Action"]):
         rag = filters.get("rag")
         if rag:
             qs = qs.filter(Q(rag_shown=rag))
+        unit = filters.get("unit")
+        if unit:
+            qs = qs.filter(unit__in=Unit.objects.descendants(unit, include_self=True))
         owner = filters.get("owner")
         if owner:
             qs = qs.filter(ownerships__person__uuid=owner)

@@ -34,7 +34,7 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
     plan = access.plan_for_viewer(request.user, plan_uuid)
     today = services.today()
     owners = selectors.plan_owners(plan)
-    form = PlanFilterForm(request.GET or None, owners=owners)
+    form = PlanFilterForm(request.GET or None, owners=owners, organisation_id=plan.organisation_id)
     filters = form.cleaned_data.copy() if form.is_valid() else {}
     when = filters.pop("as_at", None) or today
     actions = selectors.plan_actions(plan, when=when, today=today, filters=filters)

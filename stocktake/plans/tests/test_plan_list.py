@@ -57,3 +57,19 @@ def test_a_forged_filter_value_is_ignored_not_an_error(client: Client, officer: 
     client.force_login(officer)
     response = client.get(reverse("plans:plan_list"), {"unit": "not-a-uuid", "group": "secret"})
     assert response.status_code == 200
+
+
+def test_the_plan_page_filters_actions_by_the_unit_that_delivers_them(
+    client: Client, council: Organisation, service: Unit, officer: User
+) -> None:
+    team = accounts.unit_create(
+        organisation=council, name="Contact centre", kind="team", parent=service
+    )
+    plan = services.plan_create(organisation=council, title="Plan", by=officer)
+    services.action_create(plan=plan, text="Answer calls faster", unit=team, by=officer)
+    services.action_create(plan=plan, text="Review planning fees", by=officer)
+    client.force_login(officer)
+    url = reverse("plans:plan_detail", args=[plan.uuid])
+    page = client.get(url, {"unit": str(service.uuid)}).content.decode()
+    assert "Answer calls faster" in page
+    assert "Review planning fees" not in page
