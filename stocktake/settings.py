@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "stocktake.accounts",
     "stocktake.priorities",
     "stocktake.plans",
+    "stocktake.indicators",
+    "stocktake.risks",
     "stocktake.imports",
 ]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from hypothesis import HealthCheck, settings
 
@@ -151,3 +153,12 @@ def publish(plan: Plan, by: User) -> Plan:
 def _fast_password_hashing(settings: Any) -> None:
     """Tests create many logins; the production hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def seed_paper(prefix: str) -> Path:
+    """One of the council papers in shared/seeds beside the checkout, by its number ("003")."""
+    folder = Path(django_settings.BASE_DIR).parent / "shared" / "seeds"
+    found = sorted(folder.glob(f"{prefix}_*"))
+    if not found:
+        pytest.fail(f"No seed paper {prefix}_* in {folder}: the tests need shared/seeds")
+    return found[0]

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from .models import Capability
-from .selectors import scopes_with
+from .selectors import grants_for, scopes_with
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(
             NavItem("My actions", reverse("plans:my_actions"), here == ("plans", "my_actions"))
         )
+    items.append(
+        NavItem("Indicators", reverse("indicators:indicator_list"), here[0] == "indicators")
+    )
+    if user.is_authenticated and (superuser or grants_for(user)):
+        items.append(NavItem("Risks", reverse("risks:index"), here[0] == "risks"))
     items.append(
         NavItem("Priorities", reverse("priorities:priority_list"), here[0] == "priorities")
     )

@@ -9,19 +9,17 @@ from django.db import transaction
 
 from stocktake.accounts.models import Organisation, Person, Post
 from stocktake.core.recording import Actor, acting_user
+from stocktake.indicators.importing import save_indicators_from_preview
 from stocktake.plans import services as plans
 from stocktake.plans.models import Action, Plan, ProgressStatus, Section
 from stocktake.priorities.models import Priority
+from stocktake.risks.importing import save_assessments_from_preview, save_risks_from_preview
 
 from .models import ImportRecord
 from .owners import OwnerResolver
 
 PLAN_ITEMS = {"action", "recommendation"}
-KEPT_FOR_LATER = {
-    "indicator": "indicators",
-    "risk": "risks",
-    "equality_assessment": "equality assessments",
-}
+
 _SUPPORTING = {
     "resources": ("resource",),
     "outputs": ("output",),
@@ -258,16 +256,17 @@ def plan_import(
         if heading.strip() or text.strip():
             plans.narrative_add(plan=plan, heading=heading, text=text, by=by)
     counts = {"actions": 0}
+    others: dict[str, list[dict[str, Any]]] = {}
     for index, item in enumerate(preview["items"]):
         if index in (skip or set()):
             continue
         if item["kind"] not in PLAN_ITEMS:
-            name = KEPT_FOR_LATER.get(item["kind"], item["kind"])
-            counts[name] = counts.get(name, 0) + 1
+            others.setdefault(item["kind"], []).append(item)
             continue
         section = sections.get(item.get("section") or "")
         item_create(plan, item, position=index, section=section, as_at=as_at, builder=builder)
         counts["actions"] += 1
+    counts |= registers_save(others, organisation=organisation, plan=plan, by=by, as_at=as_at)
     return record_save(
         record,
         organisation=organisation,
@@ -279,6 +278,33 @@ def plan_import(
         summary={"counts": counts, "created": builder.owners.created, "skipped": len(skip or ())},
         by=acting_user(by),
     )
+
+
+def registers_save(
+    others: dict[str, list[dict[str, Any]]],
+    *,
+    organisation: Organisation,
+    plan: Plan,
+    by: Actor,
+    as_at: dt.date | None,
+) -> dict[str, int]:
+    """Items that are not plan actions go to their own registers, in the same transaction."""
+    counts: dict[str, int] = {}
+    if items := others.pop("indicator", []):
+        counts["indicators"] = save_indicators_from_preview(
+            items=items, organisation=organisation, plan=plan, by=by
+        )
+    if items := others.pop("risk", []):
+        counts["risks"] = save_risks_from_preview(
+            items=items, organisation=organisation, plan=plan, by=by, as_at=as_at
+        )
+    if items := others.pop("equality_assessment", []):
+        counts["equality assessments"] = save_assessments_from_preview(
+            items=items, organisation=organisation, plan=plan, by=by
+        )
+    for kind, items in others.items():
+        counts[f"{kind} (kept with the import)"] = len(items)
+    return counts
 
 
 def record_save(record: ImportRecord | None, **fields: Any) -> ImportRecord:

@@ -12,7 +12,16 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from stocktake.testing import World
 
 SKIP_PREFIXES = ("admin/", "oidc/", "static/", "media/")
-PUBLIC = {"", "healthz", "sign-in/", "plans/", "priorities/"}
+PUBLIC = {
+    "",
+    "healthz",
+    "sign-in/",
+    "plans/",
+    "priorities/",
+    "indicators/",
+    # Published equality impact assessments are public; the page shows nothing else.
+    "organisations/<str:organisation_uuid>/equality/",
+}
 
 
 def _patterns(resolvers: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[str]:
@@ -38,11 +47,17 @@ def test_every_page_answers_every_role_without_error(
 ) -> None:
     plan, action, users = world
     person = action.owners.get()
+    missing = "9b2f0c1e-8d4a-4e57-9a51-3f8f2d6c7b10"
     values = {
         "plan_uuid": str(plan.uuid),
+        "organisation_uuid": str(plan.organisation.uuid),
+        "unit_uuid": str(plan.unit.uuid) if plan.unit else missing,
+        "indicator_uuid": missing,
+        "risk_uuid": missing,
+        "assessment_uuid": missing,
         "action_uuid": str(action.uuid),
-        "evidence_uuid": "9b2f0c1e-8d4a-4e57-9a51-3f8f2d6c7b10",
-        "record_uuid": "9b2f0c1e-8d4a-4e57-9a51-3f8f2d6c7b10",
+        "evidence_uuid": missing,
+        "record_uuid": missing,
         "person_uuid": str(person.uuid),
         "name": "submit",
     }

@@ -6,14 +6,11 @@ from typing import Any
 import pytest
 
 from stocktake.imports.services import preview_document
-
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
-if not SEEDS.is_dir():
-    SEEDS = Path("/work/shared/seeds")
+from stocktake.testing import seed_paper
 
 
 def seed(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
+    return seed_paper(prefix)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,17 +16,31 @@ from stocktake.imports.tests import writers
 from stocktake.imports.tests.conftest import seed
 
 
-def _essence(item: dict[str, Any]) -> tuple[Any, ...]:
+def _same(text: str) -> str:
+    return text
+
+
+# A PDF draws no space at the end of a line, so a line wrapped after a hyphen or slash looks
+# the same whether the writer typed "judgement/ score" or "relevant/meaningful"; the reader
+# rejoins without a space. For PDFs the comparison ignores spaces after such a hyphen or slash.
+_GLUED = re.compile(r"(?<=\w[-/])\s+")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED.sub("", text)
+
+
+def _essence(item: dict[str, Any], words: Callable[[str], str] = _same) -> tuple[Any, ...]:
     return (
         item["kind"],
         item["ref"],
-        " ".join(item["text"].split())[:60],
+        words(" ".join(item["text"].split()))[:60],
         tuple(item["owners"]),
         item["due_date"],
         item["status_code"],
         item["section"],
         tuple(u["as_at"] for u in item["updates"]),
-        tuple(t["value"] for t in item["targets"]),
+        tuple(words(t["value"]) for t in item["targets"]),
     )
 
 
@@ -54,14 +69,16 @@ def test_a_seed_written_to_another_format_imports_to_the_same_items(
     assert [_essence(i) for i in converted["items"]] == [_essence(i) for i in original["items"]]
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_a_seed_printed_to_pdf_imports_to_the_same_items(tmp_path: Path, prefix: str) -> None:
     original = preview_document(seed(prefix))
     path = tmp_path / f"{prefix}.pdf"
     writers.to_pdf(read_text(seed(prefix).read_text(encoding="utf-8")), path)
     converted = preview_document(path)
     assert converted["format"] == "pdf"
-    assert [_essence(i) for i in converted["items"]] == [_essence(i) for i in original["items"]]
+    assert [_essence(i, _unglued) for i in converted["items"]] == [
+        _essence(i, _unglued) for i in original["items"]
+    ]
 
 
 def test_a_pdf_that_takes_too_long_is_abandoned_with_a_clear_error(

@@ -14,8 +14,10 @@ from stocktake.accounts.models import Organisation, Person, Post
 from stocktake.imports.models import ImportRecord
 from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.tests.conftest import seed
+from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action, Plan, Section
 from stocktake.priorities.models import Priority
+from stocktake.risks.models import EqualityAssessment, Risk
 
 pytestmark = pytest.mark.django_db
 AS_AT = dt.date(2008, 9, 30)
@@ -100,15 +102,20 @@ def test_the_update_paper_gives_posts_milestones_and_no_priority(
     assert r2.due_date == r3.due_date == dt.date(2009, 12, 31)
 
 
-def test_the_service_plan_keeps_what_plans_cannot_hold_yet(
+def test_the_service_plan_brings_its_indicators_risks_and_assessments(
     previews: dict[str, Any], council: Organisation, officer: User
 ) -> None:
     plan = _import(previews, "003", council, officer)
     assert plan.kind == "service_plan"
     record = ImportRecord.objects.get(plan=plan)
+    assert record.summary["counts"]["indicators"] >= 60
     assert record.summary["counts"]["risks"] == 16
     assert record.summary["counts"]["equality assessments"] == 8
-    assert record.summary["counts"]["indicators"] >= 60
+    risk = Risk.objects.get(organisation=council, ref="a)")
+    assert {"unassigned", "unscored"} <= set(risk.flags)
+    assert EqualityAssessment.objects.filter(organisation=council, priority="high").count() == 2
+    sx52 = Indicator.objects.get(organisation=council, definition__code="SX52")
+    assert sorted(str(t.value).rstrip("0").rstrip(".") for t in sx52.targets.all()) == ["90"] * 3
     stepped = [a for a in plan.actions.all() if a.milestones.count() >= 2]
     assert len(stepped) >= 12
     assert any(a.outcomes for a in plan.actions.all())

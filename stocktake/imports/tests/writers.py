@@ -10,6 +10,7 @@ from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 
 from stocktake.imports.model import GUESSED_HEADING, Block, Cell, Document, Table, Text
+from stocktake.imports.roles import is_header
 
 
 def _paragraphs(blocks: list[Block]) -> list[Block | list[Text]]:
@@ -47,11 +48,26 @@ def _cell_html(cell: Cell) -> str:
     return "".join(f"<p>{_italic_html(line, cell.italics)}</p>" for line in cell.lines)
 
 
+def _table_html(table: Table) -> str:
+    rows = [
+        "<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>" for row in table.rows
+    ]
+    # A header row goes in <thead>, which a printed table repeats at the top of every page,
+    # as word processors do with a header row marked to repeat.
+    if len(rows) > 1 and is_header([c.flat for c in table.rows[0]]):
+        return f"<table><thead>{rows[0]}</thead><tbody>{''.join(rows[1:])}</tbody></table>"
+    return f"<table>{''.join(rows)}</table>"
+
+
 def to_html(doc: Document) -> str:
     parts = [
         "<html><head><meta charset='utf-8'><style>td{border:1px solid #000;vertical-align:top;"
-        "font-size:7pt}table{border-collapse:collapse;width:100%}tr{page-break-inside:avoid}"
-        "p{margin:0}h2{font-size:8pt}</style></head><body>"
+        "font-size:7pt}tr{page-break-inside:avoid}"
+        # Tables stand apart, as two tables must in a word processor or they become one.
+        "table{border-collapse:collapse;width:100%;margin-bottom:1em}"
+        # Paragraphs are spaced apart, as in any word processor's default style, so that a
+        # reader can tell them from lines broken within one paragraph; lines in a cell are not.
+        "p{margin:0 0 .5em}td p{margin:0}h2{font-size:8pt}</style></head><body>"
     ]
     bullets: list[str] = []
     for block in _paragraphs(doc.blocks):
@@ -68,11 +84,7 @@ def to_html(doc: Document) -> str:
             parts.append(f"<ul>{''.join(bullets)}</ul>")
             bullets = []
         if isinstance(block, Table):
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>"
-                for row in block.rows
-            )
-            parts.append(f"<table>{rows}</table>")
+            parts.append(_table_html(block))
         elif block.kind == "heading":
             parts.append(f"<h2>{html.escape(block.text)}</h2>")
         else:

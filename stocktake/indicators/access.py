@@ -1,0 +1,97 @@
+"""The gatekeeper for indicators: every view asks here, never fetches indicators itself.
+
+Members who may read an organisation's plans (drafts or signed-off) read its indicators; the
+public sees only indicators marked public. Owners with update_own enter values for theirs;
+edit_all covers everything in scope. Unknown is 404; not allowed raises PermissionDenied.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from stocktake.accounts.models import Capability, Unit
+from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.plans.access import parse_uuid
+
+from .models import Indicator
+
+_READ = (Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF)
+
+
+def visible_indicators(user: AnyUser) -> Q:
+    condition = Q(is_public=True)
+    if not user.is_authenticated:
+        return condition
+    if getattr(user, "is_superuser", False):
+        return Q()
+    organisations: set[int] = set()
+    units: set[int] = set()
+    for capability in _READ:
+        found_orgs, found_units = scopes_with(user, capability)
+        organisations |= found_orgs
+        units |= found_units
+    owned = Indicator.objects.owned_by(user).filter(pk=OuterRef("pk"))
+    return (
+        condition | Q(organisation_id__in=organisations) | Q(unit_id__in=units) | Q(Exists(owned))
+    )
+
+
+def _capabilities(user: AnyUser, indicator: Indicator) -> frozenset[str]:
+    return capabilities_in(user, indicator.organisation_id, indicator.unit_id)
+
+
+def _owns(user: AnyUser, indicator: Indicator) -> bool:
+    return Indicator.objects.owned_by(user).filter(pk=indicator.pk).exists()
+
+
+def can_view_indicator(user: AnyUser, indicator: Indicator) -> bool:
+    if indicator.is_public or set(_READ) & _capabilities(user, indicator):
+        return True
+    return _owns(user, indicator)
+
+
+def can_enter_values(user: AnyUser, indicator: Indicator) -> bool:
+    capabilities = _capabilities(user, indicator)
+    if Capability.EDIT_ALL in capabilities:
+        return True
+    return Capability.UPDATE_OWN in capabilities and _owns(user, indicator)
+
+
+def can_edit_indicator(user: AnyUser, indicator: Indicator) -> bool:
+    return Capability.EDIT_ALL in _capabilities(user, indicator)
+
+
+def indicator_for_viewer(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) -> Indicator:
+    found = (
+        Indicator.objects.select_related(
+            "organisation", "definition", "unit", "plan", "section", "owner_person", "owner_post"
+        )
+        .filter(uuid=parse_uuid(indicator_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such indicator")
+    if not can_view_indicator(user, found):
+        raise PermissionDenied("You cannot see this indicator")
+    return found
+
+
+def indicator_for_updater(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) -> Indicator:
+    indicator = indicator_for_viewer(user, indicator_uuid)
+    if not can_enter_values(user, indicator):
+        raise PermissionDenied("You cannot enter values for this indicator")
+    return indicator
+
+
+def unit_for_reader(user: AnyUser, unit_uuid: str | uuid_lib.UUID) -> Unit:
+    """A service's scorecard is for people who may read that service's indicators."""
+    unit = Unit.objects.select_related("organisation").filter(uuid=parse_uuid(unit_uuid)).first()
+    if unit is None:
+        raise Http404("No such service")
+    if not set(_READ) & capabilities_in(user, unit.organisation_id, unit.pk):
+        raise PermissionDenied("You cannot see this service's scorecard")
+    return unit

@@ -1,0 +1,88 @@
+"""Server-rendered trend charts: SVG from matplotlib's object API, so reports can reuse them.
+
+No pyplot: it keeps global state that is not safe across requests.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+from .evaluation import primary_target_for
+from .models import Measurement, Target
+from .status import Style, TargetSpec, tolerance_amount
+
+_LINE = "#1d70b8"
+_TARGET = "#505a5f"
+_BAND = "#f3f2f1"
+_BREAK = "#d4351c"
+
+
+def trend_svg(
+    *,
+    measurements: Sequence[Measurement],
+    targets: Sequence[Target],
+    style: Style,
+    breaks: Sequence[Measurement],
+    title: str,
+) -> str:
+    """Values, the primary target with its tolerance band, and a marker at each series break."""
+    figure = Figure(figsize=(7.5, 3.2), dpi=96)
+    axes = figure.add_subplot()
+    labels = [m.period_label for m in measurements]
+    positions = list(range(len(labels)))
+    values = [float(m.value) if m.value is not None else float("nan") for m in measurements]
+    target_values: list[float] = []
+    lows: list[float] = []
+    highs: list[float] = []
+    for row in measurements:
+        target = primary_target_for(targets, row)
+        if target is None or target.value is None:
+            target_values.append(float("nan"))
+            lows.append(float("nan"))
+            highs.append(float("nan"))
+            continue
+        amount = float(tolerance_amount(_spec(target), target.value))
+        target_values.append(float(target.value))
+        lows.append(float(target.value) - amount)
+        highs.append(float(target.value) + amount)
+    if positions:
+        axes.fill_between(positions, lows, highs, color=_BAND, label="Tolerance", step="mid")
+        axes.step(
+            positions, target_values, where="mid", color=_TARGET, linestyle="--", label="Target"
+        )
+        axes.plot(positions, values, color=_LINE, marker="o", label="Value")
+    for row in breaks:
+        x = labels.index(row.period_label) - 0.5
+        axes.axvline(x, color=_BREAK, linestyle=":", linewidth=1.5)
+        axes.annotate(
+            "New definition",
+            (x, 1),
+            xycoords=("data", "axes fraction"),
+            fontsize=7,
+            color=_BREAK,
+            ha="left",
+            va="top",
+        )
+    axes.set_xticks(positions, labels, rotation=30, ha="right", fontsize=7)
+    axes.set_ylabel("%" if style.data_type == "percentage" else style.unit, fontsize=8)
+    axes.tick_params(axis="y", labelsize=7)
+    axes.set_title(title, fontsize=9, loc="left")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if positions:
+        axes.legend(fontsize=7, frameon=False, loc="best")
+    figure.tight_layout()
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    # The page embeds the drawing inline, so the XML prologue has to go.
+    return svg[svg.index("<svg") :]
+
+
+def _spec(target: Target) -> TargetSpec:
+    return TargetSpec(
+        value=target.value, tolerance=target.tolerance, tolerance_kind=target.tolerance_kind
+    )

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from stocktake.accounts.models import Person, Unit
+
+from .models import IndicatorDefinition, Measurement
+from .status import ACHIEVEMENT_TYPES
+
+_STATUS_CHOICES = [
+    ("", "Any status"),
+    ("red", "Red"),
+    ("amber", "Amber"),
+    ("green", "Green"),
+    ("data_only", "Data only"),
+    ("no_data", "No data"),
+]
+_NUMBER_ERRORS = {"invalid": "Enter a number, for example 34.5"}
+
+
+class IndicatorFilterForm(forms.Form):
+    unit = forms.ChoiceField(label="Service", required=False)
+    family = forms.ChoiceField(
+        label="Family",
+        required=False,
+        choices=[("", "Any family"), *IndicatorDefinition.Family.choices],
+    )
+    status = forms.ChoiceField(label="Status", required=False, choices=_STATUS_CHOICES)
+    owner = forms.ChoiceField(label="Owner", required=False)
+
+    def __init__(self, *args: Any, units: list[Unit], owners: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "Any service")] + [  # type: ignore[attr-defined]
+            (str(u.uuid), u.name) for u in units
+        ]
+        self.fields["owner"].choices = [("", "Any owner")] + [  # type: ignore[attr-defined]
+            (str(p.uuid), p.name) for p in owners
+        ]
+
+
+class MeasurementForm(forms.Form):
+    period = forms.CharField(
+        label="Period",
+        help_text='For example "Q1 2009/10", "2009/10" or "June 2009".',
+        error_messages={"required": "Enter the period the value is for"},
+    )
+    value = forms.DecimalField(
+        label="Value",
+        required=False,
+        max_digits=20,
+        decimal_places=6,
+        error_messages=_NUMBER_ERRORS,
+    )
+    achieved = forms.ChoiceField(
+        label="Achieved?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether it was achieved"},
+    )
+    numerator = forms.DecimalField(
+        required=False, max_digits=20, decimal_places=6, error_messages=_NUMBER_ERRORS
+    )
+    denominator = forms.DecimalField(
+        required=False, max_digits=20, decimal_places=6, error_messages=_NUMBER_ERRORS
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Why the value is what it is. A red value needs a note.",
+    )
+    provisional = forms.BooleanField(
+        label="This value is provisional", required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, definition: IndicatorDefinition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if definition.data_type in ACHIEVEMENT_TYPES:
+            for name in ("value", "numerator", "denominator"):
+                del self.fields[name]
+            return
+        del self.fields["achieved"]
+        if definition.numerator_label:
+            self.fields["numerator"].label = definition.numerator_label
+            self.fields["denominator"].label = definition.denominator_label or "Denominator"
+            self.fields["value"].help_text = "Leave empty to work it out from the two parts."
+        else:
+            del self.fields["numerator"]
+            del self.fields["denominator"]
+        if definition.data_type == IndicatorDefinition.DataType.PERCENTAGE:
+            self.fields["value"].label = "Value (%)"
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        value: Decimal | None = data.get("value")
+        if "achieved" in data:
+            value = Decimal(1) if data["achieved"] == "yes" else Decimal(0)
+        return {
+            "period": data["period"],
+            "value": value,
+            "numerator": data.get("numerator"),
+            "denominator": data.get("denominator"),
+            "note": data["note"],
+            "state": Measurement.State.PROVISIONAL
+            if data["provisional"]
+            else Measurement.State.VERIFIED,
+        }

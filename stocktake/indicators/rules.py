@@ -1,0 +1,57 @@
+"""Named business rules, one line of policy each. They apply when a person enters or edits.
+
+Imported data is flagged rather than blocked, so importers pass enforce_rules=False.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from stocktake.core.periods import Period
+
+# The shortest period each frequency is reported for, in months; survey data comes when it comes.
+_SHORTEST = {"monthly": 1, "quarterly": 3, "annual": 12, "biennial": 12, "survey": 1}
+_LENGTH = {"month": 1, "quarter": 3, "financial_year": 12, "year": 12}
+
+
+def measurement_needs_value(value: Decimal | None, numerator: Decimal | None) -> None:
+    """A measurement says what the value was, directly or as a numerator and denominator."""
+    if value is None and numerator is None:
+        raise ValidationError({"value": "Enter the value for the period"})
+
+
+def denominator_not_zero(numerator: Decimal | None, denominator: Decimal | None) -> None:
+    """A ratio needs both parts, and nothing can be divided by zero."""
+    if numerator is not None and (denominator is None or denominator == 0):
+        raise ValidationError({"denominator": "Enter a denominator greater than zero"})
+
+
+def red_needs_note(status: str, note: str) -> None:
+    """A red indicator needs a note saying why it is off track and what is being done."""
+    if status == "red" and not note.strip():
+        raise ValidationError(
+            {"note": "This value is red: enter a note saying why, and what is being done"}
+        )
+
+
+def period_fits_frequency(period: Period, frequency: str) -> None:
+    """A quarterly indicator is reported for quarters (or whole years), never for months."""
+    if _LENGTH.get(period.kind, 0) < _SHORTEST.get(frequency, 1):
+        raise ValidationError(
+            {"period": f"This indicator is reported {frequency}: enter a longer period"}
+        )
+
+
+def period_has_started(period: Period, today: dt.date) -> None:
+    """Values describe what has happened, so a period must have begun."""
+    if period.start > today:
+        raise ValidationError({"period": f"{period.label} has not started yet"})
+
+
+def target_needs_value_or_text(value: Decimal | None, text: str) -> None:
+    """A target is a number, a level or a milestone, so it cannot be empty."""
+    if value is None and not text.strip():
+        raise ValidationError({"value": "Enter the target as a number or in words"})

@@ -1,0 +1,241 @@
+"""Every write to indicators goes through here, inside a transaction, recording who did it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from stocktake.accounts.models import Organisation, Person, Post, Unit
+from stocktake.core.fuzzydates import parse_period
+from stocktake.core.periods import Period
+from stocktake.core.recording import Actor, acting_user, save_recorded
+from stocktake.plans.models import Plan, Section
+
+from . import rules, selectors
+from .evaluation import evaluate
+from .models import Baseline, Indicator, IndicatorDefinition, Measurement, Target
+
+_STORED = ["status", "direction", "direction_year", "explanation"]
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def period_from(period: str | Period) -> Period:
+    if isinstance(period, Period):
+        return period
+    found = parse_period(period)
+    if found is None:
+        raise ValidationError(
+            {"period": 'Enter a period such as "Q1 2009/10", "2009/10" or "June 2009"'}
+        )
+    return found
+
+
+@transaction.atomic
+def definition_create(
+    *, organisation: Organisation | None, title: str, by: Actor, code: str = "", **fields: Any
+) -> IndicatorDefinition:
+    definition = IndicatorDefinition(organisation=organisation, code=code, title=title, **fields)
+    save_recorded(definition, by)
+    return definition
+
+
+@transaction.atomic
+def definition_revise(
+    *, definition: IndicatorDefinition, effective_from: dt.date, by: Actor, **changes: Any
+) -> IndicatorDefinition:
+    """Start a new version; indicators move to it, and values keep the version they were under."""
+    fields = {
+        f.name: getattr(definition, f.name)
+        for f in IndicatorDefinition._meta.concrete_fields
+        if f.name not in {"id", "uuid", "created_at", "updated_at", "previous_version"}
+    }
+    fields |= changes | {"version": definition.version + 1, "effective_from": effective_from}
+    revised = IndicatorDefinition(previous_version=definition, **fields)
+    save_recorded(revised, by)
+    for indicator in Indicator.objects.filter(definition=definition):
+        indicator.definition = revised
+        save_recorded(indicator, by)
+        Measurement.objects.filter(indicator=indicator, period_start__gte=effective_from).update(
+            definition=revised
+        )
+        indicator_recompute(indicator=indicator)
+    return revised
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    organisation: Organisation,
+    definition: IndicatorDefinition,
+    by: Actor,
+    unit: Unit | None = None,
+    plan: Plan | None = None,
+    section: Section | None = None,
+    owner_person: Person | None = None,
+    owner_post: Post | None = None,
+    updaters: Iterable[Person] = (),
+    **fields: Any,
+) -> Indicator:
+    indicator = Indicator(
+        organisation=organisation,
+        definition=definition,
+        unit=unit,
+        plan=plan,
+        section=section,
+        owner_person=owner_person,
+        owner_post=owner_post,
+        **fields,
+    )
+    save_recorded(indicator, by)
+    people = list(updaters)
+    if people:
+        indicator.updaters.add(*people)
+    return indicator
+
+
+@transaction.atomic
+def baseline_add(
+    *,
+    indicator: Indicator,
+    period_label: str,
+    by: Actor,
+    value: Decimal | None = None,
+    value_text: str = "",
+    note: str = "",
+) -> Baseline:
+    period = parse_period(period_label)
+    baseline = Baseline(
+        organisation_id=indicator.organisation_id,
+        indicator=indicator,
+        period_label=period.label if period else period_label,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        value=value,
+        value_text=value_text,
+        note=note,
+    )
+    save_recorded(baseline, by)
+    return baseline
+
+
+@transaction.atomic
+def target_set(
+    *,
+    indicator: Indicator,
+    period: str | Period,
+    by: Actor,
+    value: Decimal | None = None,
+    text: str = "",
+    name: str = Target.Name.LOCAL,
+    is_primary: bool = True,
+    upper_value: Decimal | None = None,
+    tolerance: Decimal | None = None,
+    tolerance_kind: str = Target.ToleranceKind.ABSOLUTE,
+) -> Target:
+    """Set (or replace) the named target for a period; the primary one drives the colour."""
+    rules.target_needs_value_or_text(value, text)
+    span = period_from(period)
+    target = Target.objects.filter(
+        indicator=indicator, period_start=span.start, period_end=span.end, name=name
+    ).first() or Target(
+        organisation_id=indicator.organisation_id,
+        indicator=indicator,
+        period_start=span.start,
+        period_end=span.end,
+        name=name,
+    )
+    if is_primary:
+        for other in Target.objects.filter(
+            indicator=indicator, period_start=span.start, period_end=span.end, is_primary=True
+        ).exclude(name=name):
+            other.is_primary = False
+            save_recorded(other, by)
+    target.period_label = span.label
+    target.is_primary = is_primary
+    target.value, target.text, target.upper_value = value, text, upper_value
+    target.tolerance, target.tolerance_kind = tolerance, tolerance_kind
+    save_recorded(target, by)
+    indicator_recompute(indicator=indicator)
+    return target
+
+
+def _ratio(
+    numerator: Decimal | None, denominator: Decimal | None, definition: IndicatorDefinition
+) -> Decimal | None:
+    if numerator is None or not denominator:
+        return None
+    scale = Decimal(100) if definition.data_type == IndicatorDefinition.DataType.PERCENTAGE else 1
+    return (numerator / denominator * scale).quantize(Decimal("0.000001"))
+
+
+@transaction.atomic
+def measurement_record(
+    *,
+    indicator: Indicator,
+    period: str | Period,
+    by: Actor,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    note: str = "",
+    value_text: str = "",
+    state: str = Measurement.State.PROVISIONAL,
+    enforce_rules: bool = True,
+) -> Measurement:
+    """Record (or correct) one period's value; status and arrows are worked out and stored."""
+    span = period_from(period)
+    definition = indicator.definition
+    if enforce_rules:
+        rules.period_fits_frequency(span, definition.frequency)
+        rules.period_has_started(span, today())
+        rules.measurement_needs_value(value, numerator)
+        rules.denominator_not_zero(numerator, denominator)
+    if value is None:
+        value = _ratio(numerator, denominator, definition)
+    versions = selectors.definition_versions(definition)
+    row = Measurement.objects.filter(
+        indicator=indicator, period_start=span.start, period_end=span.end
+    ).first() or Measurement(
+        organisation_id=indicator.organisation_id,
+        indicator=indicator,
+        period_start=span.start,
+        period_end=span.end,
+    )
+    row.definition = selectors.version_for(versions, span.start)
+    row.period_label, row.period_kind = span.label, span.kind
+    row.value, row.value_text, row.numerator, row.denominator = (
+        value,
+        value_text,
+        numerator,
+        denominator,
+    )
+    row.note, row.state, row.entered_by = note, state, acting_user(by)
+    row.save()
+    rows = indicator_recompute(indicator=indicator, versions=versions)
+    saved = next(r for r in rows if r.pk == row.pk)
+    if enforce_rules:
+        rules.red_needs_note(saved.status, note)
+    return saved
+
+
+def indicator_recompute(
+    *, indicator: Indicator, versions: list[IndicatorDefinition] | None = None
+) -> list[Measurement]:
+    """Work out and store every period's status and arrows again, after any change."""
+    rows = list(Measurement.objects.filter(indicator=indicator))
+    targets = list(Target.objects.filter(indicator=indicator))
+    found = (
+        versions if versions is not None else selectors.definition_versions(indicator.definition)
+    )
+    evaluate(indicator, rows, targets, {d.pk: d for d in found})
+    Measurement.objects.bulk_update(rows, _STORED)
+    return rows

@@ -1,0 +1,114 @@
+"""Short views: ask the gatekeeper, parse the form, call a service, redirect (Post/Redirect/Get)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
+
+from stocktake.core.auth import signed_in_user
+from stocktake.plans.access import plan_for_viewer
+
+from . import access, selectors, services
+from .charts import trend_svg
+from .forms import IndicatorFilterForm, MeasurementForm
+
+
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    units, owners = selectors.filter_choices(request.user)
+    form = IndicatorFilterForm(request.GET or None, units=units, owners=owners)
+    filters = form.cleaned_data if form.is_valid() else {}
+    indicators = selectors.indicator_list(request.user, filters)
+    context = {"form": form, "indicators": indicators, "counts": selectors.scorecard(indicators)}
+    return render(request, "indicators/indicator_list.html", context)
+
+
+def indicator_detail(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
+    indicator = access.indicator_for_viewer(request.user, indicator_uuid)
+    page = selectors.indicator_page(indicator)
+    definition = indicator.definition
+    chart = trend_svg(
+        measurements=page.measurements,
+        targets=page.targets,
+        style=definition.style,
+        breaks=page.breaks,
+        title=str(definition),
+    )
+    context = {
+        "indicator": indicator,
+        "definition": definition,
+        "page": page,
+        # matplotlib's own output, with no user text but the escaped title and labels.
+        "chart": mark_safe(chart),  # noqa: S308
+        "rows": list(reversed(page.measurements)),
+        "can_enter": access.can_enter_values(request.user, indicator),
+    }
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_add(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
+    indicator = access.indicator_for_updater(request.user, indicator_uuid)
+    definition = indicator.definition
+    due = selectors.due_period(definition.frequency, services.today())
+    form = MeasurementForm(
+        request.POST or None,
+        definition=definition,
+        initial={"period": request.GET.get("period") or (due.label if due else "")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_record(
+                indicator=indicator, by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Value saved for {form.cleaned_data['period']}")
+            return redirect("indicators:indicator_detail", indicator_uuid=indicator.uuid)
+    return render(
+        request, "indicators/measurement_form.html", {"indicator": indicator, "form": form}
+    )
+
+
+@login_required
+def my_indicators(request: HttpRequest) -> HttpResponse:
+    today = services.today()
+    rows = selectors.my_indicators(signed_in_user(request), today)
+    return render(request, "indicators/my_indicators.html", {"indicators": rows})
+
+
+def plan_scorecard(request: HttpRequest, plan_uuid: str) -> HttpResponse:
+    plan = plan_for_viewer(request.user, plan_uuid)
+    indicators = selectors.indicators_for_scorecard(
+        request.user, organisation_id=plan.organisation_id, plan=plan
+    )
+    context = {
+        "heading": plan.title,
+        "caption": "Plan scorecard",
+        "indicators": indicators,
+        "counts": selectors.scorecard(indicators),
+        "drill": {"plan": plan.uuid},
+    }
+    return render(request, "indicators/scorecard.html", context)
+
+
+@login_required
+def unit_scorecard(request: HttpRequest, unit_uuid: str) -> HttpResponse:
+    unit = access.unit_for_reader(request.user, unit_uuid)
+    indicators = selectors.indicators_for_scorecard(
+        request.user, organisation_id=unit.organisation_id, unit=unit
+    )
+    context = {
+        "heading": unit.name,
+        "caption": "Service scorecard",
+        "indicators": indicators,
+        "counts": selectors.scorecard(indicators),
+        "drill": {"unit": unit.uuid},
+    }
+    return render(request, "indicators/scorecard.html", context)

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views, views_equality
+
+app_name = "risks"
+urlpatterns = [
+    path("risks/", views.risk_index, name="index"),
+    path("organisations/<str:organisation_uuid>/risks/", views.register, name="register"),
+    path(
+        "organisations/<str:organisation_uuid>/risks/behind/",
+        views.risks_behind,
+        name="risks_behind",
+    ),
+    path("organisations/<str:organisation_uuid>/risks/new/", views.risk_create, name="risk_create"),
+    path("risks/<str:risk_uuid>/", views.risk_detail, name="risk_detail"),
+    path("risks/<str:risk_uuid>/edit/", views.risk_edit, name="risk_edit"),
+    path("risks/<str:risk_uuid>/review/", views.risk_review, name="risk_review"),
+    path(
+        "organisations/<str:organisation_uuid>/equality/",
+        views_equality.programme,
+        name="programme",
+    ),
+    path(
+        "organisations/<str:organisation_uuid>/equality/new/",
+        views_equality.assessment_create,
+        name="assessment_create",
+    ),
+    path(
+        "equality/<str:assessment_uuid>/edit/",
+        views_equality.assessment_edit,
+        name="assessment_edit",
+    ),
+]
