@@ -43,6 +43,17 @@ def needs_as_at(preview: dict[str, Any]) -> bool:
     return undated and not preview.get("as_at")
 
 
+def paper_details(metadata: dict[str, Any]) -> str:
+    """The paper's key facts ("Project Executive: Steve Phipps") as lines, in its own order."""
+    lines = []
+    for key, value in metadata.items():
+        if key.endswith("_iso") or value in (None, "", []):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        lines.append(f"{key.replace('_', ' ').capitalize()}: {shown}")
+    return "\n".join(lines)
+
+
 def guess_kind(preview: dict[str, Any]) -> str:
     title = (preview.get("title") or "").lower()
     for words, kind in [
@@ -251,6 +262,9 @@ def plan_import(
         by=by,
     )
     sections = sections_create(plan, preview, builder)
+    details = paper_details(preview.get("metadata") or {})
+    if details:
+        plans.narrative_add(plan=plan, heading="About this paper", text=details, by=by)
     for entry in preview.get("narrative") or []:
         heading, text = entry.get("heading") or "", entry.get("text") or ""
         if heading.strip() or text.strip():

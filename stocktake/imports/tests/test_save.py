@@ -167,7 +167,9 @@ def test_the_papers_own_words_are_kept_as_the_plans_narrative_in_order(
     previews: dict[str, Any], council: Organisation, officer: User
 ) -> None:
     plan = _import(previews, "003", council, officer)
-    headings = list(plan.narrative.values_list("heading", flat=True))
+    headings = list(
+        plan.narrative.exclude(heading="About this paper").values_list("heading", flat=True)
+    )
     assert len(headings) == len(previews["003"]["narrative"])
     for earlier, later in [
         ("2. Context", "4. Our Customers"),
@@ -188,3 +190,14 @@ def test_the_command_updates_a_plan_from_a_newer_version_of_its_paper(
     with pytest.raises(SystemExit):
         call_command("import_document", str(seed("004")), "--into", "not-a-plan")
     assert Plan.objects.count() == 1
+
+
+def test_a_project_header_is_kept_with_the_plan(
+    previews: dict[str, Any], council: Organisation, officer: User
+) -> None:
+    plan = _import(previews, "002", council, officer)
+    details = plan.narrative.get(heading="About this paper").text
+    assert "Project executive: Steve Phipps" in details
+    assert "Project manager: Caroline Marshall" in details
+    assert "Adrian Le Cras" in details
+    assert plan.description.startswith("To ensure that Charnwood Borough Council")
