@@ -17,7 +17,7 @@ from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 from stocktake.plans.access import parse_uuid
 
-from .models import EqualityAssessment, Risk
+from .models import EqualityAssessment, Partnership, Risk
 from .querysets import answerable
 
 READ = (Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF)
@@ -61,6 +61,22 @@ def visible_assessments(user: AnyUser) -> Q:
     return (
         published
         | Q(organisation_id__in=organisations)
+        | Q(unit_id__in=units)
+        | Q(lead_person__in=people)
+        | Q(lead_post__in=posts)
+    )
+
+
+def visible_partnerships(user: AnyUser) -> Q:
+    """Partnerships in organisations or units where the user may read plans, and those they lead."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if getattr(user, "is_superuser", False):
+        return Q()
+    organisations, units = _reads(user)
+    people, posts = answerable(user)
+    return (
+        Q(organisation_id__in=organisations)
         | Q(unit_id__in=units)
         | Q(lead_person__in=people)
         | Q(lead_post__in=posts)
@@ -170,3 +186,47 @@ def assessment_for_editor(
     if not can_edit_assessment(user, found):
         raise PermissionDenied("You cannot change this assessment")
     return found
+
+
+def can_edit_partnership(user: AnyUser, partnership: Partnership) -> bool:
+    """Editors in scope, or a lead officer for partnerships they lead."""
+    if not user.is_authenticated:
+        return False
+    people, posts = answerable(user)
+    led = (
+        Partnership.objects.filter(pk=partnership.pk)
+        .filter(Q(lead_person__in=people) | Q(lead_post__in=posts))
+        .exists()
+    )
+    return _can_edit(user, partnership.organisation_id, partnership.unit_id, led)
+
+
+def partnership_for_viewer(user: AnyUser, partnership_uuid: str | uuid_lib.UUID) -> Partnership:
+    found = (
+        Partnership.objects.select_related(
+            "organisation", "unit", "body", "lead_person", "lead_post"
+        )
+        .filter(uuid=parse_uuid(partnership_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such partnership")
+    visible = Partnership.objects.filter(pk=found.pk).filter(visible_partnerships(user))
+    if not visible.exists():
+        raise PermissionDenied("You cannot see this partnership")
+    return found
+
+
+def partnership_for_editor(user: AnyUser, partnership_uuid: str | uuid_lib.UUID) -> Partnership:
+    partnership = partnership_for_viewer(user, partnership_uuid)
+    if not can_edit_partnership(user, partnership):
+        raise PermissionDenied("You cannot change this partnership")
+    return partnership
+
+
+def organisation_for_reassigning(user: AnyUser, organisation_uuid: str) -> Organisation:
+    """Moving everyone's items at once is for editors of the whole organisation."""
+    organisation = organisation_for_register(user, organisation_uuid)
+    if not can_add(user, organisation):
+        raise PermissionDenied("You cannot reassign this organisation's risks")
+    return organisation

@@ -5,6 +5,8 @@ from .models import (
     Characteristic,
     CharacteristicSet,
     EqualityAssessment,
+    Partnership,
+    PartnershipReview,
     Risk,
     RiskReview,
     ScoringMatrix,
@@ -51,3 +53,18 @@ class EqualityAssessmentAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     search_fields = ["title"]
     raw_id_fields = ["plan", "unit", "lead_person", "lead_post"]
     filter_horizontal = ["characteristics", "actions"]
+
+
+class PartnershipReviewInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = PartnershipReview
+    extra = 0
+    raw_id_fields = ["reviewer", "entered_by"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = ["name", "organisation", "governance", "status", "review_due_on"]
+    list_filter = ["status", "governance", "organisation"]
+    search_fields = ["name"]
+    raw_id_fields = ["unit", "body", "lead_person", "lead_post"]
+    inlines = [PartnershipReviewInline]

@@ -9,7 +9,7 @@ from stocktake.accounts.models import Organisation, Person, Post, Unit
 from stocktake.plans.models import Action, Plan
 
 from .equality import Characteristic, EqualityAssessment
-from .models import Risk, ScoringMatrix
+from .models import Partnership, Risk, ScoringMatrix
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
@@ -79,6 +79,7 @@ class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
             "plan",
             "unit",
             "parent",
+            "partnership",
             "owner_person",
             "owner_post",
             "inherent_likelihood",
@@ -123,6 +124,8 @@ class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         fields["parent"].queryset = others
+        fields["partnership"].queryset = Partnership.objects.filter(organisation_id=org)
+        fields["partnership"].help_text = "A risk of one of the council's partnerships."
         fields["owner_person"].queryset = Person.objects.filter(organisation_id=org)
         fields["owner_post"].queryset = Post.objects.filter(organisation_id=org)
         fields["mitigating_actions"] = ActionChoiceField(

@@ -115,6 +115,14 @@ class Risk(Record):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
+    # A risk of one of the council's significant partnerships, part of its risk assessment.
+    partnership = models.ForeignKey(
+        "risks.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="risks",
+    )
     ref = models.CharField(max_length=30, blank=True)
     title = models.TextField(help_text="The risk as the register states it.")
     cause = models.TextField(blank=True)
@@ -227,12 +235,15 @@ class RiskReview(Record):
 
 
 from .equality import Characteristic, CharacteristicSet, EqualityAssessment  # noqa: E402
+from .partnerships import Partnership, PartnershipReview  # noqa: E402
 
 __all__ = [
     "Band",
     "Characteristic",
     "CharacteristicSet",
     "EqualityAssessment",
+    "Partnership",
+    "PartnershipReview",
     "Risk",
     "RiskReview",
     "ScoringMatrix",

@@ -101,3 +101,57 @@ def assessment_lead_is_one(has_person: bool, has_post: bool) -> None:
     """An assessment's lead is one person or one post, not both."""
     if has_person and has_post:
         raise ValidationError({"lead_post": "Choose a person or a post as lead, not both"})
+
+
+def partnership_needs_name(name: str) -> None:
+    """A partnership on the register is known by its name."""
+    if not name.strip():
+        raise ValidationError({"name": "Enter the partnership's name"})
+
+
+def partnership_needs_lead(has_lead: bool) -> None:
+    """Someone at the council leads on each significant partnership: a person or a post."""
+    if not has_lead:
+        raise ValidationError({"lead_person": "Choose who leads for the council"})
+
+
+def partnership_lead_is_one(has_person: bool, has_post: bool) -> None:
+    """A partnership's lead is one person or one post, not both."""
+    if has_person and has_post:
+        raise ValidationError({"lead_post": "Choose a person or a post as lead, not both"})
+
+
+def risk_partnership_is_own(risk_organisation_id: int, partnership_organisation_id: int) -> None:
+    """A risk belongs to a partnership on its own council's register."""
+    if risk_organisation_id != partnership_organisation_id:
+        raise ValidationError({"partnership": "Choose one of this council's partnerships"})
+
+
+def partnership_body_is_a_partnership(kind: str | None) -> None:
+    """Only an organisation recorded as a partnership can stand for one on the register."""
+    if kind is not None and kind != "partnership":
+        raise ValidationError({"body": "Choose an organisation recorded as a partnership"})
+
+
+def reassign_from_one_to_one(from_count: int, to_count: int) -> None:
+    """A bulk move takes one person's or post's items and gives them to one person or post."""
+    if from_count != 1 or to_count != 1:
+        raise ValidationError("Choose one person or post to move from and one to move to")
+
+
+def reassign_within_organisation(from_organisation_id: int, to_organisation_id: int) -> None:
+    """Items move only between people and posts of the same council."""
+    if from_organisation_id != to_organisation_id:
+        raise ValidationError({"to": "Choose someone in the same organisation"})
+
+
+def reassign_not_to_leaver(left_on: dt.date | None) -> None:
+    """Items are not given to someone who has already left."""
+    if left_on is not None:
+        raise ValidationError({"to": "That person has left: choose someone still in post"})
+
+
+def reassign_not_to_self(same: bool) -> None:
+    """Moving items to where they already are is a mistake, not a change."""
+    if same:
+        raise ValidationError({"to": "Choose a different person or post to move the items to"})

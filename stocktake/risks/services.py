@@ -128,6 +128,8 @@ def _check(risk: Risk) -> None:
     rules.risk_needs_title(risk.title)
     rules.risk_owner_is_one(risk.owner_person_id is not None, risk.owner_post_id is not None)
     rules.risk_needs_owner(risk.owner is not None)
+    if risk.partnership is not None:
+        rules.risk_partnership_is_own(risk.organisation_id, risk.partnership.organisation_id)
     levels = (len(risk.matrix.likelihood_levels), len(risk.matrix.impact_levels))
     rules.score_on_scale("inherent_likelihood", risk.inherent_likelihood, levels[0])
     rules.score_on_scale("inherent_impact", risk.inherent_impact, levels[1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid as uuid_lib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +17,7 @@ from stocktake.accounts.selectors import person_for
 
 from . import access, charts, selectors, services
 from .forms import ReviewForm, RiskCreateForm, RiskFilterForm, RiskForm
-from .models import Risk
+from .models import Partnership, Risk
 
 
 def risk_index(request: HttpRequest) -> HttpResponse:
@@ -75,12 +77,28 @@ def risk_detail(request: HttpRequest, risk_uuid: str) -> HttpResponse:
     return render(request, "risks/risk_detail.html", context)
 
 
+def _uuids(text: str | None) -> list[uuid_lib.UUID]:
+    try:
+        return [uuid_lib.UUID(text or "")]
+    except ValueError:
+        return []
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def risk_create(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_adding(request.user, organisation_uuid)
     matrix = services.matrix_for(organisation=organisation, by=request.user)
-    form = RiskCreateForm(request.POST or None, organisation=organisation, matrix=matrix)
+    # Added from a partnership's page, the risk starts as one of that partnership's.
+    partnership = Partnership.objects.filter(
+        organisation=organisation, uuid__in=_uuids(request.GET.get("partnership"))
+    ).first()
+    initial = (
+        {"partnership": partnership, "category": Risk.Category.PARTNERSHIP} if partnership else {}
+    )
+    form = RiskCreateForm(
+        request.POST or None, initial=initial, organisation=organisation, matrix=matrix
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         actions = data.pop("mitigating_actions")
