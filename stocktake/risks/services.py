@@ -110,7 +110,7 @@ def matrix_for(*, organisation: Organisation, by: Actor = None) -> ScoringMatrix
     )
 
 
-def _refresh(risk: Risk, base: dt.date | None = None) -> None:
+def risk_derive(risk: Risk, base: dt.date | None = None) -> None:
     """Derived fields: the inherent score, the flags and when the next review falls due."""
     risk.inherent_score = risk.matrix.score(risk.inherent_likelihood, risk.inherent_impact)
     flags = [f for f in risk.flags if f not in ("unassigned", "unscored")]
@@ -175,7 +175,7 @@ def risk_create(
     risk.residual_likelihood, risk.residual_impact = residual_likelihood, residual_impact
     risk.residual_score = matrix.score(residual_likelihood, residual_impact)
     when = as_at or today()
-    _refresh(risk, base=when)
+    risk_derive(risk, base=when)
     if scored:
         risk.last_reviewed_on = when
     if checked:
@@ -214,7 +214,7 @@ def risk_edit(*, risk: Risk, by: Actor, **changes: Any) -> Risk:
     base = None
     if "review_days" in changes and "review_due_on" not in changes:
         base = risk.last_reviewed_on or today()
-    _refresh(risk, base=base)
+    risk_derive(risk, base=base)
     _check(risk)
     save_recorded(risk, by)
     return risk
@@ -266,7 +266,7 @@ def risk_review_add(
     risk.last_reviewed_on = latest.as_at
     if mitigation is not None:
         risk.mitigation = mitigation
-    _refresh(risk, base=latest.as_at)
+    risk_derive(risk, base=latest.as_at)
     if checked:
         rules.over_appetite_needs_mitigation(risk.is_over_appetite, risk.mitigation)
     save_recorded(risk, by)

@@ -15,8 +15,8 @@ from . import services_equality as equality
 from .equality import EqualityAssessment
 from .models import Risk
 from .partnerships import Partnership
-from .services import _refresh as risk_refresh
-from .services_partnerships import _refresh as partnership_refresh
+from .services import risk_derive as risk_refresh
+from .services_partnerships import partnership_derive as partnership_refresh
 
 
 @transaction.atomic

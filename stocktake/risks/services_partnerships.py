@@ -19,7 +19,7 @@ from .partnerships import Partnership, PartnershipReview
 from .services import today
 
 
-def _refresh(partnership: Partnership, base: dt.date | None = None) -> None:
+def partnership_derive(partnership: Partnership, base: dt.date | None = None) -> None:
     """The flags, and when the next review falls due counted from `base`."""
     flags = [f for f in partnership.flags if f != "unassigned"]
     if partnership.lead is None:
@@ -65,9 +65,9 @@ def partnership_create(
         **fields,
     )
     if partnership.review_due_on is None:
-        _refresh(partnership, base=partnership.last_reviewed_on or today())
+        partnership_derive(partnership, base=partnership.last_reviewed_on or today())
     else:
-        _refresh(partnership)
+        partnership_derive(partnership)
     if checked:
         _check(partnership)
     save_recorded(partnership, by)
@@ -87,7 +87,7 @@ def partnership_edit(*, partnership: Partnership, by: Actor, **changes: Any) -> 
     base = None
     if "review_days" in changes and "review_due_on" not in changes:
         base = partnership.last_reviewed_on or today()
-    _refresh(partnership, base=base)
+    partnership_derive(partnership, base=base)
     _check(partnership)
     save_recorded(partnership, by)
     return partnership
@@ -119,6 +119,6 @@ def partnership_review_add(
     latest = partnership.reviews.order_by("-as_at", "-created_at", "-id").first()
     assert latest is not None  # the review just made
     partnership.last_reviewed_on = latest.as_at
-    _refresh(partnership, base=latest.as_at)
+    partnership_derive(partnership, base=latest.as_at)
     save_recorded(partnership, by)
     return review
