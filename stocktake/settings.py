@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stocktake.accounts",
     "stocktake.priorities",
     "stocktake.plans",
+    "stocktake.reports",
     "stocktake.indicators",
     "stocktake.risks",
     "stocktake.imports",
@@ -201,4 +202,7 @@ LOGGING = {
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+REPORT_WORD_TEMPLATE = env_str(
+    "REPORT_WORD_TEMPLATE", str(BASE_DIR / "stocktake" / "reports" / "word" / "default.docx")
+)
 DEMO_PAPERS_DIR = env_str("DEMO_PAPERS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))

@@ -1,0 +1,160 @@
+"""The council's health card and the public scorecard: counts in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Max
+
+from stocktake.accounts.models import Organisation
+from stocktake.accounts.selectors import AnyUser
+from stocktake.indicators.access import visible_indicators
+from stocktake.indicators.models import Indicator
+from stocktake.indicators.selectors import scorecard
+from stocktake.plans.access import visible_plans
+from stocktake.plans.models import Action, Plan, ProgressUpdate
+from stocktake.risks.access import visible_risks
+from stocktake.risks.models import Risk
+
+from . import charts
+from .layouts import RAG_WORDS
+
+WORDS = ["Red", "Amber", "Green", "Complete", "No RAG"]
+_CLOSED = ("complete", "superseded", "transferred", "cancelled")
+
+
+@dataclass
+class Line:
+    name: str
+    counts: Counter[str] = field(default_factory=Counter)
+    overdue: int = 0
+    stale: int = 0
+    total: int = 0
+    last_update: dt.date | None = None
+    link: Any = None
+
+    @property
+    def cells(self) -> list[tuple[str, int]]:
+        return [(word, self.counts.get(word, 0)) for word in WORDS]
+
+
+@dataclass
+class HealthCard:
+    plans: list[Line]
+    services: list[Line]
+    overdue: int
+    stale: int
+    stale_days: int
+    red_risks: list[Risk]
+    indicator_counts: list[tuple[str, int]]
+    chart: str
+    total: int
+
+
+def _add(line: Line, row: dict[str, Any], stale_before: dt.date) -> None:
+    rag_word = RAG_WORDS.get(row["rag_shown"]) or "No RAG"
+    line.counts[rag_word] += 1
+    line.total += 1
+    line.overdue += bool(row["is_overdue"])
+    updated = row["last_update_as_at"]
+    if row["status_shown"] not in _CLOSED and (updated is None or updated < stale_before):
+        line.stale += 1
+    if updated and (line.last_update is None or updated > line.last_update):
+        line.last_update = updated
+
+
+def health_card(
+    user: AnyUser, organisation: Organisation, *, today: dt.date, stale_days: int = 90
+) -> HealthCard:
+    plans = {
+        p.pk: p for p in Plan.objects.for_organisation(organisation.pk).filter(visible_plans(user))
+    }
+    rows = (
+        Action.objects.filter(organisation_id=organisation.pk, plan_id__in=list(plans))
+        .as_at(today, today=today)
+        .values(  # type: ignore[misc]
+            "plan_id",
+            "unit__name",
+            "plan__unit__name",
+            "rag_shown",
+            "status_shown",
+            "is_overdue",
+            "last_update_as_at",
+        )
+    )
+    by_plan = {pk: Line(p.title, link=p) for pk, p in plans.items()}
+    by_service: dict[str, Line] = defaultdict(lambda: Line(""))
+    stale_before = today - dt.timedelta(days=stale_days)
+    for row in rows:
+        _add(by_plan[row["plan_id"]], row, stale_before)
+        service = row["unit__name"] or row["plan__unit__name"] or "No service recorded"
+        by_service[service].name = service
+        _add(by_service[service], row, stale_before)
+    plan_lines = sorted(by_plan.values(), key=lambda line: line.name)
+    risks = [
+        r
+        for r in Risk.objects.for_organisation(organisation.pk)
+        .open()
+        .filter(visible_risks(user))
+        .select_related("matrix")
+        .order_by("-residual_score", "position")
+        if r.residual_band == "red"
+    ]
+    indicators = list(
+        Indicator.objects.for_organisation(organisation.pk)
+        .filter(visible_indicators(user))
+        .with_latest()
+    )
+    bars = [(line.name, dict(line.counts)) for line in plan_lines if line.total]
+    alt = "Actions by RAG rating for each plan: " + "; ".join(
+        f"{name}: " + ", ".join(f"{n} {word.lower()}" for word, n in counts.items())
+        for name, counts in bars
+    )
+    return HealthCard(
+        plans=plan_lines,
+        services=sorted(by_service.values(), key=lambda line: line.name),
+        overdue=sum(line.overdue for line in plan_lines),
+        stale=sum(line.stale for line in plan_lines),
+        stale_days=stale_days,
+        red_risks=risks,
+        indicator_counts=scorecard(indicators),
+        chart=charts.svg(charts.rag_bars(bars), alt) if bars else "",
+        total=sum(line.total for line in plan_lines),
+    )
+
+
+@dataclass
+class PublicScorecard:
+    plan: Plan
+    card: Line
+    sections: list[tuple[str, list[Any]]]
+    indicators: list[Indicator]
+    last_update: dt.date | None
+
+
+def public_scorecard(plan: Plan, *, today: dt.date) -> PublicScorecard:
+    """A published plan for residents: statuses in plain words, no names, no internal notes."""
+    actions = list(
+        Action.objects.for_plan(plan)
+        .as_at(today, today=today)
+        .select_related("section")
+        .order_by("position", "id")
+    )
+    card = Line(plan.title)
+    sections: dict[str, list[Any]] = {}
+    stale_before = today - dt.timedelta(days=90)
+    for action in actions:
+        _add(card, vars(action), stale_before)
+        heading = action.section.display_title if action.section else ""
+        sections.setdefault(heading, []).append(action)
+    indicators = list(
+        Indicator.objects.filter(organisation_id=plan.organisation_id, plan=plan, is_public=True)
+        .select_related("definition")
+        .with_latest()
+        .order_by("definition__code", "position")
+    )
+    latest = ProgressUpdate.objects.filter(action__plan=plan).aggregate(at=Max("as_at"))["at"]
+    return PublicScorecard(plan, card, list(sections.items()), indicators, latest)

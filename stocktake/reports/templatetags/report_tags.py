@@ -1,0 +1,33 @@
+"""Plain-language status for the public site: what a resident needs to know, in words."""
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+_STATUS = {
+    "complete": "Done.",
+    "not_started": "Not started yet.",
+    "ongoing": "Part of the council's normal work, with no end date.",
+    "on_hold": "Paused for now.",
+    "superseded": "Replaced by other work.",
+    "transferred": "Handed to another plan or organisation.",
+    "cancelled": "Stopped: the council decided not to go ahead.",
+    "unknown": "No progress has been reported yet.",
+}
+_RAG = {
+    "green": "Under way and on track.",
+    "amber": "Under way, but at risk of slipping.",
+    "red": "Behind: it needs extra action to get back on track.",
+}
+
+
+@register.filter
+def plain_status(action: Any) -> str:
+    status = str(getattr(action, "status_shown", "") or "unknown")
+    words = _STATUS.get(status) or _RAG.get(str(getattr(action, "rag_shown", "")), "Under way.")
+    if getattr(action, "is_overdue", False):
+        due = getattr(action, "due_text_as_at", "") or "its target date"
+        words += f" It was due by {due} and is not finished."
+    return words

@@ -1,0 +1,39 @@
+"""The report page and the health card issue the same queries for 10 and 100 actions."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from stocktake.accounts.models import Organisation
+from stocktake.reports.fixtures import performance_plan
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_report_pages_do_not_grow_with_rows(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    small = performance_plan(organisation=council, by=officer, actions=10, title="Small")
+    large = performance_plan(organisation=council, by=officer, actions=100, title="Large")
+    client.force_login(officer)
+    base = reverse("reports:report_builder")
+    for query in [
+        "layout=performance&compare_on=2008-07-01",
+        "layout=actions&exceptions=red&exceptions=stale",
+        "layout=progress&compare_on=2008-07-01&group_by=owner",
+    ]:
+        counts = [_count(client, f"{base}?plans={p.uuid}&{query}") for p in (small, large)]
+        assert counts[0] == counts[1], (query, counts)
+    dashboard = reverse("reports:dashboard", args=[council.uuid])
+    few = _count(client, dashboard)
+    performance_plan(organisation=council, by=officer, actions=30, title="More")
+    assert _count(client, dashboard) == few

@@ -1,0 +1,121 @@
+"""The report as an editable Word document on the council's own template.
+
+The template (settings.REPORT_WORD_TEMPLATE) supplies page set-up, headers and styles; we use
+its Title, Heading 1-3 and Table Grid styles, so the council's look carries through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from django.conf import settings
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.table import Table
+
+from . import charts
+
+
+def _style(document: DocumentObject, name: str, fallback: str | None = None) -> str | None:
+    names = {s.name for s in document.styles}
+    return name if name in names else fallback
+
+
+def _repeat_header(table: Table) -> None:
+    """Mark the first row as a header row, repeated on every page and read as headers."""
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _table(document: DocumentObject, header: list[str], rows: list[list[str]]) -> Table:
+    table: Table = document.add_table(rows=1, cols=len(header))
+    table.style = _style(document, "Table Grid")
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    _repeat_header(table)
+    for values in rows:
+        row = table.add_row()  # type: ignore[no-untyped-call]
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = str(text)
+    return table
+
+
+def _picture(document: DocumentObject, png: bytes, alt: str) -> None:
+    shape = document.add_picture(io.BytesIO(png), width=Cm(15))
+    properties = shape._inline.docPr
+    properties.set("descr", alt)
+    properties.set("title", alt[:100])
+
+
+def report_docx(data: dict[str, Any]) -> bytes:
+    document = Document(settings.REPORT_WORD_TEMPLATE)
+    document.core_properties.title = data["title"]
+    document.core_properties.language = "en-GB"
+    document.add_paragraph(data["title"], style=_style(document, "Title", "Heading 1"))
+    as_at = dt.date.fromisoformat(data["as_at"])
+    dates = f"Position at {as_at:%-d %B %Y}"
+    if data["compare_on"]:
+        dates += f", compared with {dt.date.fromisoformat(data['compare_on']):%-d %B %Y}"
+    document.add_paragraph(f"{data['organisation']}: {', '.join(data['plans'])}. {dates}.")
+    if "summary" in data:
+        _summary(document, data)
+    document.add_heading(data["layout_name"], level=1)
+    for group in data["groups"]:
+        if group["heading"]:
+            document.add_heading(group["heading"], level=2)
+        _table(document, data["columns"], [r["cells"] for r in group["rows"]])
+    if not data["groups"]:
+        document.add_paragraph("No items match this report.")
+    if data["layout"] == "performance":
+        _indicators(document, data["indicators"])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary(document: DocumentObject, data: dict[str, Any]) -> None:
+    summary = data["summary"]
+    document.add_heading("Summary", level=1)
+    document.add_paragraph(f"{summary['total']} items; {summary['overdue']} overdue.")
+    _table(document, ["RAG", "Items"], [[k, str(n)] for k, n in summary["by_rag"]])
+    _table(document, ["Status", "Items"], [[k, str(n)] for k, n in summary["by_status"]])
+    document.add_heading("Key risks", level=1)
+    if not data["risks"]:
+        document.add_paragraph("No open risks are recorded against these plans.")
+        return
+    rows = [
+        [
+            r["ref"],
+            r["title"],
+            f"{r['score'] or 'Not scored'} ({r['band']})",
+            r["owner"],
+            r["mitigation"],
+        ]
+        for r in data["risks"]
+    ]
+    _table(document, ["Ref", "Risk", "Score", "Owner", "Mitigation"], rows)
+
+
+def _indicators(document: DocumentObject, indicators: list[dict[str, Any]]) -> None:
+    document.add_heading("Indicators", level=1)
+    if not indicators:
+        document.add_paragraph("No indicators are attached to these plans.")
+    for pi in indicators:
+        document.add_heading(f"{pi['code']} {pi['title']}".strip(), level=2)
+        line = f"Status: {pi['status_label']}. Direction: {pi['direction']}."
+        if pi["period"]:
+            line += f" Latest value {pi['value'] or '—'} for {pi['period']}."
+        document.add_paragraph(line)
+        for text in (pi["explanation"], pi["note"] and f"Commentary: {pi['note']}"):
+            if text:
+                document.add_paragraph(text)
+        if pi["trend"]["labels"]:
+            _picture(document, charts.trend_png(pi), charts.trend_alt(pi))
