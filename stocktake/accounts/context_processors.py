@@ -33,8 +33,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items.append(
         NavItem("Indicators", reverse("indicators:indicator_list"), here[0] == "indicators")
     )
-    if user.is_authenticated and (superuser or grants_for(user)):
+    member = user.is_authenticated and (superuser or bool(grants_for(user)))
+    if member:
         items.append(NavItem("Risks", reverse("risks:index"), here[0] == "risks"))
+        items.append(NavItem("Reports", reverse("reports:report_list"), here[0] == "reports"))
+    else:
+        items.append(NavItem("Scorecards", reverse("reports:public_index"), here[0] == "reports"))
     items.append(
         NavItem("Priorities", reverse("priorities:priority_list"), here[0] == "priorities")
     )

@@ -19,6 +19,8 @@ PUBLIC = {
     "plans/",
     "priorities/",
     "indicators/",
+    "public/",
+    "public/plans/<str:plan_uuid>/",
     # Published equality impact assessments are public; the page shows nothing else.
     "organisations/<str:organisation_uuid>/equality/",
 }
@@ -55,6 +57,10 @@ def test_every_page_answers_every_role_without_error(
         "indicator_uuid": missing,
         "risk_uuid": missing,
         "assessment_uuid": missing,
+        "partnership_uuid": missing,
+        "definition_uuid": missing,
+        "snapshot_uuid": missing,
+        "dataset_uuid": missing,
         "action_uuid": str(action.uuid),
         "evidence_uuid": missing,
         "record_uuid": missing,
