@@ -1,1 +1,1 @@
-pytest_plugins = ["stocktake.testing"]
+pytest_plugins = ["stocktake.testing", "stocktake.testing_browser"]

@@ -21,12 +21,12 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from pytest_django import Settings
 
-from e2e.conftest import ARTIFACTS, screenshot
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Person
 from stocktake.accounts.oidc import BACKEND
 from stocktake.plans import services as plans
 from stocktake.testing import MakeUser
+from stocktake.testing_browser import ARTIFACTS, screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

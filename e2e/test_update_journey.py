@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import screenshot
 from stocktake.accounts.models import Organisation
 from stocktake.plans import services
 from stocktake.testing import PASSWORD, MakeUser
+from stocktake.testing_browser import screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

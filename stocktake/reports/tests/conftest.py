@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from e2e.conftest import browser, page  # noqa: F401 - the browser fixtures, for test_browser
 from stocktake.accounts.models import Organisation
 from stocktake.imports.save import plan_import
 from stocktake.imports.services import preview_document

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import screenshot
 from stocktake.accounts.models import Organisation
 from stocktake.reports.fixtures import performance_plan
 from stocktake.testing import PASSWORD, publish
+from stocktake.testing_browser import screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"

@@ -1,4 +1,4 @@
-"""Browser tests drive Debian's Chromium through Playwright against a live server."""
+"""Browser test fixtures: Debian's Chromium driven by Playwright, one browser per test session."""
 
 from __future__ import annotations
 
