@@ -75,6 +75,8 @@ test: check pytest
 bench: install
 	DJANGO_SETTINGS_MODULE=stocktake.settings $(PY) bench/import_speed.py
 	$(PY) bench/plan_page.py
+	$(PY) bench/indicator_import.py
+	$(PY) bench/report_speed.py
 
 clean:
 	rm -rf $(VENV) .tools node_modules staticfiles stocktake/core/static/core/stocktake.css

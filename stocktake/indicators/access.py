@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from stocktake.accounts.models import Capability, Unit
+from stocktake.accounts.models import Capability, Organisation, Unit
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 from stocktake.plans.access import parse_uuid
 
-from .models import Indicator
+from .models import DatasetImport, Indicator
 
 _READ = (Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF)
 
@@ -63,6 +63,38 @@ def can_enter_values(user: AnyUser, indicator: Indicator) -> bool:
 
 def can_edit_indicator(user: AnyUser, indicator: Indicator) -> bool:
     return Capability.EDIT_ALL in _capabilities(user, indicator)
+
+
+def can_chase(user: AnyUser) -> bool:
+    """Performance officers and others who edit everything in some scope chase missing data."""
+    if not user.is_authenticated:
+        return False
+    return getattr(user, "is_superuser", False) or any(scopes_with(user, Capability.EDIT_ALL))
+
+
+def can_import_for(user: AnyUser, organisation_id: int) -> bool:
+    return Capability.EDIT_ALL in capabilities_in(user, organisation_id, None)
+
+
+def organisations_for_importer(user: AnyUser) -> list[Organisation]:
+    """Datasets are imported by those who edit everything in a whole organisation."""
+    if getattr(user, "is_superuser", False):
+        return list(Organisation.objects.filter(kind=Organisation.Kind.COUNCIL))
+    organisations, _ = scopes_with(user, Capability.EDIT_ALL)
+    return list(Organisation.objects.filter(pk__in=organisations))
+
+
+def dataset_for_importer(user: AnyUser, dataset_uuid: str) -> DatasetImport:
+    found = (
+        DatasetImport.objects.select_related("organisation")
+        .filter(uuid=parse_uuid(dataset_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such dataset")
+    if not can_import_for(user, found.organisation_id):
+        raise PermissionDenied("You cannot import datasets for this organisation")
+    return found
 
 
 def indicator_for_viewer(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) -> Indicator:

@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Baseline, Indicator, IndicatorDefinition, Measurement, Target
+from .models import (
+    Baseline,
+    ComparisonGroup,
+    DatasetImport,
+    Indicator,
+    IndicatorDefinition,
+    Measurement,
+    Target,
+)
 
 
 @admin.register(IndicatorDefinition)
@@ -36,3 +44,16 @@ class MeasurementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["indicator", "period_label", "value", "status", "direction", "state"]
     list_filter = ["status", "state"]
     raw_id_fields = ["indicator", "definition", "entered_by"]
+
+
+@admin.register(ComparisonGroup)
+class ComparisonGroupAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = ["name", "organisation"]
+    search_fields = ["name"]
+    filter_horizontal = ["members"]
+
+
+@admin.register(DatasetImport)
+class DatasetImportAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["source", "organisation", "state", "by", "created_at"]
+    list_filter = ["state"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -18,6 +19,7 @@ _LINE = "#1d70b8"
 _TARGET = "#505a5f"
 _BAND = "#f3f2f1"
 _BREAK = "#d4351c"
+_PEERS = "#85994b"
 
 
 def trend_svg(
@@ -27,8 +29,10 @@ def trend_svg(
     style: Style,
     breaks: Sequence[Measurement],
     title: str,
+    peers: Sequence[tuple[float, float, float] | None] = (),
 ) -> str:
-    """Values, the primary target with its tolerance band, and a marker at each series break."""
+    """Values, the primary target with its tolerance band, a marker at each series break, and
+    the peers' middle half (lower to upper quartile) with their median where there are peers."""
     figure = Figure(figsize=(7.5, 3.2), dpi=96)
     axes = figure.add_subplot()
     labels = [m.period_label for m in measurements]
@@ -53,6 +57,7 @@ def trend_svg(
         axes.step(
             positions, target_values, where="mid", color=_TARGET, linestyle="--", label="Target"
         )
+        _peers(axes, positions, peers)
         axes.plot(positions, values, color=_LINE, marker="o", label="Value")
     for row in breaks:
         x = labels.index(row.period_label) - 0.5
@@ -80,6 +85,17 @@ def trend_svg(
     svg = buffer.getvalue()
     # The page embeds the drawing inline, so the XML prologue has to go.
     return svg[svg.index("<svg") :]
+
+
+def _peers(
+    axes: Any, positions: list[int], peers: Sequence[tuple[float, float, float] | None]
+) -> None:
+    if not any(peers):
+        return
+    nan = (float("nan"),) * 3
+    low, middle, high = zip(*[p or nan for p in peers], strict=True)
+    axes.fill_between(positions, low, high, color=_PEERS, alpha=0.35, label="Peers' middle half")
+    axes.plot(positions, middle, color=_PEERS, linestyle="-.", label="Peer median")
 
 
 def _spec(target: Target) -> TargetSpec:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Protocol
 
 from stocktake.core.periods import Period
 
 from . import periods
-from .models import Indicator, IndicatorDefinition, Measurement, Target
+from .models import Indicator, IndicatorDefinition, Target
 from .status import (
     Comparison,
     DirectionResult,
@@ -27,7 +29,23 @@ from .status import (
 _SURVEY = {"biennial", "survey"}
 
 
-def period_of(row: Measurement | Target) -> Period:
+class Row(Protocol):
+    """What evaluation reads and sets: a Row, or a bulk import's lighter new value."""
+
+    pk: Any
+    definition_id: int
+    period_label: str
+    period_start: dt.date
+    period_end: dt.date
+    period_kind: str
+    value: Decimal | None
+    status: str
+    direction: str
+    direction_year: str
+    explanation: Any
+
+
+def period_of(row: Row | Target) -> Period:
     kind = getattr(row, "period_kind", "")
     return Period(row.period_label, row.period_start, row.period_end, kind)
 
@@ -44,7 +62,7 @@ def target_spec(target: Target) -> TargetSpec:
     )
 
 
-def primary_target_for(targets: Sequence[Target], row: Measurement) -> Target | None:
+def primary_target_for(targets: Sequence[Target], row: Row) -> Target | None:
     """The primary target whose period holds the value's period, the closest fit first."""
     fitting = [
         t
@@ -54,9 +72,7 @@ def primary_target_for(targets: Sequence[Target], row: Measurement) -> Target | 
     return min(fitting, key=lambda t: t.period_end - t.period_start, default=None)
 
 
-def status_of(
-    row: Measurement, definition: IndicatorDefinition, targets: Sequence[Target]
-) -> StatusResult:
+def status_of(row: Row, definition: IndicatorDefinition, targets: Sequence[Target]) -> StatusResult:
     target = primary_target_for(targets, row)
     longer = target is not None and (
         target.period_end - target.period_start > row.period_end - row.period_start
@@ -76,13 +92,13 @@ def status_of(
 class _Series:
     indicator: Indicator
     targets: Sequence[Target]
-    by_span: dict[tuple[dt.date, dt.date], Measurement]
+    by_span: dict[tuple[dt.date, dt.date], Row]
 
     def compare(
         self,
-        row: Measurement,
+        row: Row,
         definition: IndicatorDefinition,
-        earlier: Measurement | None,
+        earlier: Row | None,
         label: str,
         basis: str,
     ) -> DirectionResult:
@@ -106,7 +122,7 @@ class _Series:
         )
 
     def against(
-        self, row: Measurement, definition: IndicatorDefinition, period: Period | None, basis: str
+        self, row: Row, definition: IndicatorDefinition, period: Period | None, basis: str
     ) -> DirectionResult:
         if period is None:
             return direction_not_applicable(f"there is no {basis} for {row.period_label}")
@@ -116,7 +132,7 @@ class _Series:
 
 def evaluate(
     indicator: Indicator,
-    rows: Sequence[Measurement],
+    rows: Sequence[Row],
     targets: Sequence[Target],
     definitions: dict[int, IndicatorDefinition],
 ) -> None:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django import forms
 
-from stocktake.accounts.models import Person, Unit
+from stocktake.accounts.models import Organisation, Person, Unit
 
+from .dataset_read import FORMATS
 from .models import IndicatorDefinition, Measurement
 from .status import ACHIEVEMENT_TYPES
 
@@ -108,3 +110,31 @@ class MeasurementForm(forms.Form):
             if data["provisional"]
             else Measurement.State.VERIFIED,
         }
+
+
+class DatasetUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Dataset",
+        help_text="CSV, TSV, Excel (.xlsx) or JSON; one value per row, or periods across.",
+        error_messages={"required": "Choose the dataset to import"},
+    )
+    organisation = forms.ModelChoiceField(
+        label="Import for",
+        queryset=Organisation.objects.none(),
+        to_field_name="uuid",
+        help_text="Rows without an organisation are this one's, and so are new local indicators.",
+        error_messages={"required": "Choose the organisation the data is for"},
+    )
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[o.pk for o in organisations]
+        )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in FORMATS:
+            kinds = ", ".join(sorted({s.lstrip(".") for s in FORMATS}))
+            raise forms.ValidationError(f"The dataset must be one of: {kinds}")
+        return upload

@@ -310,3 +310,51 @@ class Measurement(Record):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period_label}: {self.value}"
+
+
+class ComparisonGroup(Record):
+    """A named set of organisations to benchmark against ("CIPFA nearest neighbours").
+
+    Without a group, a council is compared with every organisation that has the value.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The council that uses this group; empty for a group every council may use.",
+    )
+    name = models.CharField(max_length=200)
+    members = models.ManyToManyField(Organisation, related_name="comparison_groups")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DatasetImport(Record):
+    """An uploaded dataset between its preview and its confirmation, then a record of it."""
+
+    class State(models.TextChoices):
+        PREVIEWED = "previewed", "Previewed"
+        IMPORTED = "imported", "Imported"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=300)
+    file = models.FileField(upload_to="indicator-datasets/")
+    summary = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PREVIEWED)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from stocktake.core.fuzzydates import parse_period
 from stocktake.core.periods import MONTH_NAMES, Period, fy_label, fy_quarter, fy_start_year
@@ -20,6 +21,8 @@ def _label(kind: str, start: date) -> str:
     return str(start.year)
 
 
+# Bulk imports ask for the same few neighbours thousands of times; parsing is the cost.
+@lru_cache(maxsize=4096)
 def shifted(period: Period, months: int) -> Period | None:
     """The period of the same kind `months` earlier (negative) or later; None if unknown kind."""
     if period.kind not in _MONTHS:

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
+
 from stocktake.accounts.models import Person, Unit
 from stocktake.accounts.selectors import AnyUser
 from stocktake.core.fuzzydates import financial_year_of
@@ -146,11 +148,14 @@ def _quarter_start(on: dt.date) -> dt.date:
 def my_indicators(user: AnyUser, today: dt.date) -> list[Indicator]:
     qs = (
         Indicator.objects.owned_by(user)
-        .select_related("definition", "unit", "organisation", "plan")
+        .select_related("definition", "unit", "organisation", "plan", "owner_person", "owner_post")
         .with_latest()
         .order_by("organisation__name", "definition__code")
     )
-    rows = _decorate(list(qs))
+    return _mark_due(_decorate(list(qs)), today)
+
+
+def _mark_due(rows: list[Indicator], today: dt.date) -> list[Indicator]:
     for row in rows:
         due = due_period(row.definition.frequency, today)
         latest_end = getattr(row, "latest_end", None)
@@ -159,3 +164,23 @@ def my_indicators(user: AnyUser, today: dt.date) -> list[Indicator]:
             latest_end is None or latest_end < due.end
         )
     return rows
+
+
+def not_entered(user: AnyUser, today: dt.date) -> list[Indicator]:
+    """Indicators in the user's editing scope with no value yet for their latest due period."""
+    from stocktake.accounts.models import Capability
+    from stocktake.accounts.selectors import scopes_with
+
+    if getattr(user, "is_superuser", False):
+        scope = Q(organisation__kind="council")
+    else:
+        organisations, units = scopes_with(user, Capability.EDIT_ALL)
+        scope = Q(organisation_id__in=organisations) | Q(unit_id__in=units)
+    qs = (
+        Indicator.objects.filter(scope)
+        .select_related("definition", "unit", "organisation", "owner_person", "owner_post")
+        .with_latest()
+        .order_by("organisation__name", "definition__code")
+    )
+    rows = _mark_due(_decorate(list(qs)), today)
+    return [row for row in rows if getattr(row, "is_missing", False)]

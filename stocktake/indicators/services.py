@@ -168,7 +168,7 @@ def target_set(
     return target
 
 
-def _ratio(
+def ratio(
     numerator: Decimal | None, denominator: Decimal | None, definition: IndicatorDefinition
 ) -> Decimal | None:
     if numerator is None or not denominator:
@@ -200,7 +200,7 @@ def measurement_record(
         rules.measurement_needs_value(value, numerator)
         rules.denominator_not_zero(numerator, denominator)
     if value is None:
-        value = _ratio(numerator, denominator, definition)
+        value = ratio(numerator, denominator, definition)
     versions = selectors.definition_versions(definition)
     row = Measurement.objects.filter(
         indicator=indicator, period_start=span.start, period_end=span.end

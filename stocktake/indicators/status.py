@@ -12,6 +12,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from .style import Style as Style  # re-exported: callers import it from here
+from .style import plain
+
 
 class Status(StrEnum):
     GREEN = "green"
@@ -42,46 +45,6 @@ class ToleranceKind(StrEnum):
 
 # Data types whose value is "done or not" (1 or 0) rather than an amount.
 ACHIEVEMENT_TYPES = frozenset({"yes_no", "milestone", "date"})
-
-
-@dataclass(frozen=True)
-class Style:
-    """How an indicator's numbers read: "31.0%", "£1,200", "Level 2", "45 visits"."""
-
-    data_type: str = "number"
-    places: int = 0
-    unit: str = ""
-
-    def show(self, value: Decimal, *, exact: bool = False) -> str:
-        """The value in the indicator's own format; exact keeps a target as it was set."""
-        text = _plain(value) if exact else f"{value:,.{self._places(value)}f}"
-        if self.data_type == "percentage":
-            return f"{text}%"
-        if self.data_type == "money":
-            return f"£{text}"
-        if self.data_type == "level":
-            return f"Level {text}"
-        return f"{text} {self.unit}".strip()
-
-    def _places(self, value: Decimal) -> int:
-        """The configured places, plus up to two more rather than hide a digit that was given."""
-        exponent = value.normalize().as_tuple().exponent
-        needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        return max(self.places, min(needed, self.places + 2))
-
-    def amount(self, value: Decimal) -> str:
-        """A difference or tolerance: points for percentages, the unit otherwise."""
-        text = _plain(value)
-        if self.data_type == "percentage":
-            return f"{text} {'point' if value == 1 else 'points'}"
-        if self.data_type == "money":
-            return f"£{text}"
-        return f"{text} {self.unit}".strip()
-
-
-def _plain(value: Decimal) -> str:
-    """A decimal without trailing zeros and never in exponent form: 34, 33.9, 0.5."""
-    return f"{value.normalize():f}"
 
 
 @dataclass(frozen=True)
@@ -149,9 +112,9 @@ def tolerance_amount(target: TargetSpec, reference: Decimal) -> Decimal:
 def _tolerance_words(target: TargetSpec, amount: Decimal, style: Style) -> str:
     assert target.tolerance is not None
     if target.tolerance_kind == ToleranceKind.PERCENT:
-        return f"the {_plain(target.tolerance)}% tolerance ({style.amount(amount)})"
+        return f"the {plain(target.tolerance)}% tolerance ({style.amount(amount)})"
     if style.data_type == "percentage":
-        return f"the {_plain(target.tolerance)}-point tolerance"
+        return f"the {plain(target.tolerance)}-point tolerance"
     return f"the tolerance of {style.amount(target.tolerance)}"
 
 

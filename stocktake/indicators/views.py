@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from stocktake.core.auth import signed_in_user
 from stocktake.plans.access import plan_for_viewer
 
-from . import access, selectors, services
+from . import access, benchmarking, selectors, services
 from .charts import trend_svg
 from .forms import IndicatorFilterForm, MeasurementForm
 
@@ -23,7 +23,12 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     form = IndicatorFilterForm(request.GET or None, units=units, owners=owners)
     filters = form.cleaned_data if form.is_valid() else {}
     indicators = selectors.indicator_list(request.user, filters)
-    context = {"form": form, "indicators": indicators, "counts": selectors.scorecard(indicators)}
+    context = {
+        "form": form,
+        "indicators": indicators,
+        "counts": selectors.scorecard(indicators),
+        "can_chase": access.can_chase(request.user),
+    }
     return render(request, "indicators/indicator_list.html", context)
 
 
@@ -31,13 +36,19 @@ def indicator_detail(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
     indicator = access.indicator_for_viewer(request.user, indicator_uuid)
     page = selectors.indicator_page(indicator)
     definition = indicator.definition
+    groups = benchmarking.groups_for(indicator)
+    group = next((g for g in groups if str(g.uuid) == request.GET.get("group")), None)
+    benches = benchmarking.benchmarks(indicator, page.measurements, definition, group)
+    peers = [benches.get(row.pk) for row in page.measurements]
     chart = trend_svg(
         measurements=page.measurements,
         targets=page.targets,
         style=definition.style,
         breaks=page.breaks,
         title=str(definition),
+        peers=[(b.lower_quartile, float(b.median), b.upper_quartile) if b else None for b in peers],
     )
+    latest = next((b for b in reversed(peers) if b is not None), None)
     context = {
         "indicator": indicator,
         "definition": definition,
@@ -46,6 +57,9 @@ def indicator_detail(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
         "chart": mark_safe(chart),  # noqa: S308
         "rows": list(reversed(page.measurements)),
         "can_enter": access.can_enter_values(request.user, indicator),
+        "benchmark": latest.sentence(definition.style) if latest else "",
+        "groups": groups,
+        "group": group,
     }
     return render(request, "indicators/indicator_detail.html", context)
 
@@ -80,7 +94,19 @@ def measurement_add(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
 def my_indicators(request: HttpRequest) -> HttpResponse:
     today = services.today()
     rows = selectors.my_indicators(signed_in_user(request), today)
-    return render(request, "indicators/my_indicators.html", {"indicators": rows})
+    missing = [row for row in rows if getattr(row, "is_missing", False)]
+    return render(
+        request, "indicators/my_indicators.html", {"indicators": rows, "missing": missing}
+    )
+
+
+@login_required
+def collection(request: HttpRequest) -> HttpResponse:
+    """For performance officers: who has not entered data for the latest due period."""
+    if not access.can_chase(request.user):
+        raise PermissionDenied("You cannot see collection for any organisation")
+    rows = selectors.not_entered(request.user, services.today())
+    return render(request, "indicators/collection.html", {"indicators": rows})
 
 
 def plan_scorecard(request: HttpRequest, plan_uuid: str) -> HttpResponse:
