@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stocktake.accounts",
     "stocktake.priorities",
     "stocktake.plans",
+    "stocktake.cycles",
     "stocktake.reports",
     "stocktake.indicators",
     "stocktake.risks",
@@ -180,6 +181,7 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "stocktake@localhost")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 Q_CLUSTER = {
     "name": "stocktake",
@@ -196,7 +198,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # PDF rendering reports every step at INFO; only its problems belong in the log.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10_000_000)

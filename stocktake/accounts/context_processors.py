@@ -43,6 +43,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         NavItem("Priorities", reverse("priorities:priority_list"), here[0] == "priorities")
     )
     if user.is_authenticated and (superuser or any(scopes_with(user, Capability.EDIT_ALL))):
+        items.append(NavItem("Cycles", reverse("cycles:cycle_list"), here[0] == "cycles"))
         items.append(NavItem("Imports", reverse("imports:list"), here[0] == "imports"))
     if user.is_authenticated and (superuser or scopes_with(user, Capability.ADMINISTER)[0]):
         items.append(NavItem("People", reverse("accounts:people"), here[0] == "accounts"))

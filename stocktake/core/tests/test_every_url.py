@@ -21,6 +21,8 @@ PUBLIC = {
     "indicators/",
     "public/",
     "public/plans/<str:plan_uuid>/",
+    # An owner's one-click form: the token is the permission; a forged one gets 404.
+    "u/<str:token>/",
     # Published equality impact assessments are public; the page shows nothing else.
     "organisations/<str:organisation_uuid>/equality/",
 }
@@ -61,6 +63,9 @@ def test_every_page_answers_every_role_without_error(
         "definition_uuid": missing,
         "snapshot_uuid": missing,
         "dataset_uuid": missing,
+        "cycle_uuid": missing,
+        "request_uuid": missing,
+        "token": "not-a-token",
         "action_uuid": str(action.uuid),
         "evidence_uuid": missing,
         "record_uuid": missing,

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from stocktake.accounts.models import Organisation
+from stocktake.plans.models import Plan, ProgressStatus, Rag
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_DATE_ERRORS = {"invalid": "Enter a real date, for example 31/12/2009"}
+_BLANK = [("", "No change")]
+
+
+class CycleForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), empty_label=None, label="Organisation"
+    )
+    plan = forms.ModelChoiceField(
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label="Every plan",
+        label="Plan",
+        help_text="Leave as every plan to ask about all the organisation's open actions.",
+    )
+    name = forms.CharField(
+        label="Name",
+        max_length=100,
+        help_text="For example, Q3 2009/10",
+        error_messages={"required": "Enter a name for the cycle"},
+    )
+    opens_on = forms.DateField(
+        label="Opens on",
+        widget=_DATE,
+        error_messages={**_DATE_ERRORS, "required": "Enter the opening date"},
+    )
+    deadline = forms.DateField(
+        label="Data deadline",
+        widget=_DATE,
+        error_messages={**_DATE_ERRORS, "required": "Enter the data deadline"},
+    )
+    committee_on = forms.DateField(
+        label="Committee date", widget=_DATE, required=False, error_messages=_DATE_ERRORS
+    )
+    reminder_offsets = forms.CharField(
+        label="Reminders",
+        initial="-7, -1, 3",
+        required=False,
+        help_text="Days from the deadline, separated by commas: negative before, positive after.",
+    )
+    grace_days = forms.IntegerField(
+        label="Days links keep working after the deadline", min_value=0, max_value=90, initial=14
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["plan"].queryset = Plan.objects.filter(  # type: ignore[attr-defined]
+            organisation__in=organisations
+        )
+
+    def clean_reminder_offsets(self) -> list[int]:
+        text: str = self.cleaned_data["reminder_offsets"]
+        try:
+            return [int(part) for part in text.replace(" ", "").split(",") if part]
+        except ValueError:
+            raise forms.ValidationError(
+                "Enter whole numbers of days separated by commas, for example -7, -1, 3"
+            ) from None
+
+
+class ItemUpdateForm(forms.Form):
+    """One item on the one-page form; left blank, it is skipped."""
+
+    position = forms.CharField(
+        label="Current position", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    future_action = forms.CharField(
+        label="Future action", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    progress_status = forms.ChoiceField(
+        label="Progress status", required=False, choices=_BLANK + ProgressStatus.choices
+    )
+    rag = forms.ChoiceField(label="RAG status", required=False, choices=_BLANK + Rag.choices)
+
+    def is_filled(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if any(data.get(name) for name in self.fields) and not data.get("position", "").strip():
+            self.add_error("position", "Enter the current position, or clear this item")
+        return data

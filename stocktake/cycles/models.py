@@ -1,0 +1,154 @@
+"""Reporting cycles: who is asked to update what, by when, through which link and email."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from stocktake.accounts.models import Organisation, Person
+from stocktake.core.models import Record
+from stocktake.plans.models import Action, Plan
+
+
+def default_offsets() -> list[int]:
+    return [-7, -1, 3]
+
+
+class ReportingCycle(Record):
+    """A round of updates, e.g. "Q3 2009/10": opens, has a data deadline, reports to committee."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Not opened"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(
+        Plan,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cycles",
+        help_text="Empty: every plan of the organisation.",
+    )
+    name = models.CharField(max_length=100)
+    opens_on = models.DateField()
+    deadline = models.DateField(help_text="The data deadline.")
+    committee_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Days relative to the deadline: negative before it, positive after it.
+    reminder_offsets = models.JSONField(default=default_offsets, blank=True)
+    grace_days = models.PositiveSmallIntegerField(
+        default=14, help_text="Links keep working this many days after the deadline."
+    )
+    opened_at = models.DateTimeField(null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    unassigned_count = models.PositiveIntegerField(
+        default=0, help_text="Items in scope with nobody to ask, counted when the cycle opened."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-deadline", "name"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CycleRequest(Record):
+    """One owner's share of a cycle: the items they are asked to update."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="requests")
+    owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cycle_requests")
+    actions: models.ManyToManyField[Action, RequestItem] = models.ManyToManyField(
+        Action, through="RequestItem", related_name="cycle_requests"
+    )
+
+    class Meta:
+        ordering = ["owner__name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "owner"], name="cycle_request_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} in {self.cycle}"
+
+
+class RequestItem(models.Model):
+    request = models.ForeignKey(CycleRequest, on_delete=models.CASCADE, related_name="items")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "action"], name="request_item_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} in request {self.request_id}"
+
+
+class UpdateLink(Record):
+    """A no-password link for one owner in one cycle. Only a hash of its token is stored."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="links")
+    owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["cycle", "owner"])]
+
+    def __str__(self) -> str:
+        return f"Link for {self.owner} in {self.cycle}"
+
+
+class Outbox(models.Model):
+    """One email to send. Not history-tracked: rows are many and their state is their record."""
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", "Request"
+        REMINDER_BEFORE = "reminder_before", "Reminder before the deadline"
+        REMINDER_AFTER = "reminder_after", "Reminder after the deadline"
+        DIGEST = "digest", "Digest to the performance officer"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="outbox")
+    owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Which configured reminder this is (days from the deadline); 0 for requests and digests.
+    offset_days = models.SmallIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "owner", "kind", "offset_days"], name="outbox_one_per_message"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.owner} ({self.status})"

@@ -1,0 +1,172 @@
+"""Every write to cycles goes through here, inside a transaction, recording who did it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from stocktake.accounts.models import Organisation, Person
+from stocktake.core.recording import Actor, acting_user, save_recorded
+from stocktake.plans import services as plans
+from stocktake.plans.models import Action, Plan
+
+from . import links, rules, selectors
+from .models import CycleRequest, Outbox, ReportingCycle, RequestItem, UpdateLink
+
+BATCH = 500
+
+
+@transaction.atomic
+def cycle_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    opens_on: dt.date,
+    deadline: dt.date,
+    by: Actor,
+    plan: Plan | None = None,
+    reminder_offsets: list[int] | None = None,
+    **fields: Any,
+) -> ReportingCycle:
+    rules.deadline_not_before_opening(opens_on, deadline)
+    offsets = [-7, -1, 3] if reminder_offsets is None else reminder_offsets
+    rules.offsets_are_days(offsets)
+    cycle = ReportingCycle(
+        organisation=organisation,
+        plan=plan,
+        name=name,
+        opens_on=opens_on,
+        deadline=deadline,
+        reminder_offsets=sorted(offsets),
+        **fields,
+    )
+    rules.plan_in_organisation(cycle)
+    save_recorded(cycle, by)
+    return cycle
+
+
+@transaction.atomic
+def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> int:
+    """Ask every owner in scope for updates: one request, link and email each. Returns owners.
+
+    Works in bulk (a fixed number of queries whatever the size) and in one transaction, so a
+    failure leaves the cycle unopened with nothing queued.
+    """
+    cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    rules.cycle_opens_once(cycle)
+    today = timezone.localdate(now)
+    action_ids = list(selectors.actions_in_scope(cycle).values_list("pk", flat=True))
+    answering = selectors.answerers(action_ids, today)
+    by_owner: dict[int, list[int]] = defaultdict(list)
+    for action_id in action_ids:
+        for person_id in answering[action_id]:
+            by_owner[person_id].append(action_id)
+    owner_ids = sorted(by_owner)
+    requests = CycleRequest.objects.bulk_create(
+        [
+            CycleRequest(organisation_id=cycle.organisation_id, cycle=cycle, owner_id=owner_id)
+            for owner_id in owner_ids
+        ],
+        batch_size=BATCH,
+    )
+    RequestItem.objects.bulk_create(
+        [
+            RequestItem(request=request, action_id=action_id)
+            for request in requests
+            for action_id in by_owner[request.owner_id]
+        ],
+        batch_size=BATCH,
+    )
+    expires_at = links.expiry_for(cycle)
+    new_links = [
+        UpdateLink(
+            organisation_id=cycle.organisation_id,
+            cycle=cycle,
+            owner_id=owner_id,
+            expires_at=expires_at,
+        )
+        for owner_id in owner_ids
+    ]
+    for link in new_links:
+        link.token_hash = links.token_hash(links.token_for(link))
+    UpdateLink.objects.bulk_create(new_links, batch_size=BATCH)
+    outbox_queue(cycle=cycle, owner_ids=owner_ids, kind=Outbox.Kind.REQUEST, now=now)
+    cycle.status = ReportingCycle.Status.OPEN
+    cycle.opened_at = now
+    cycle.opened_by = acting_user(by)
+    cycle.unassigned_count = sum(1 for a in action_ids if not answering[a])
+    save_recorded(cycle, by)
+    return len(owner_ids)
+
+
+def outbox_queue(
+    *, cycle: ReportingCycle, owner_ids: list[int], kind: str, now: dt.datetime, offset: int = 0
+) -> None:
+    """Queue one email per owner; a message already queued is left alone (so retries are safe)."""
+    Outbox.objects.bulk_create(
+        [
+            Outbox(
+                organisation_id=cycle.organisation_id,
+                cycle=cycle,
+                owner_id=owner_id,
+                kind=kind,
+                offset_days=offset,
+                created_at=now,
+            )
+            for owner_id in owner_ids
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def cycle_close(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> ReportingCycle:
+    """Close the cycle: its links stop working and no more reminders go out."""
+    rules.cycle_closes_when_open(cycle)
+    cycle.status = ReportingCycle.Status.CLOSED
+    cycle.closed_at = now
+    save_recorded(cycle, by)
+    Outbox.objects.filter(
+        cycle=cycle,
+        status=Outbox.Status.PENDING,
+        kind__in=[Outbox.Kind.REMINDER_BEFORE, Outbox.Kind.REMINDER_AFTER],
+    ).delete()
+    return cycle
+
+
+@transaction.atomic
+def link_revoke(*, cycle: ReportingCycle, owner: Person, by: Actor, now: dt.datetime) -> int:
+    """Stop an owner's links for this cycle working (say, an email went to the wrong person)."""
+    found = UpdateLink.objects.filter(cycle=cycle, owner=owner, revoked_at__isnull=True)
+    return found.update(revoked_at=now, revoked_by=acting_user(by), updated_at=now)
+
+
+@transaction.atomic
+def updates_from_link(
+    *, link: UpdateLink, entries: list[tuple[Action, dict[str, str]]], today: dt.date
+) -> int:
+    """Save an owner's updates from their link, all or none, only for items asked of them."""
+    asked = set(
+        RequestItem.objects.filter(
+            request__cycle_id=link.cycle_id, request__owner_id=link.owner_id
+        ).values_list("action_id", flat=True)
+    )
+    if any(action.pk not in asked for action, _ in entries):
+        raise PermissionError("This link cannot update that item")
+    for action, data in entries:
+        plans.action_update_add(
+            action=action,
+            as_at=today,
+            position=data["position"],
+            future_action=data.get("future_action", ""),
+            progress_status=data.get("progress_status", ""),
+            rag=data.get("rag", ""),
+            author=link.owner,
+            by=None,
+        )
+    return len(entries)
