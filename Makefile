@@ -77,6 +77,7 @@ bench: install
 	$(PY) bench/plan_page.py
 	$(PY) bench/indicator_import.py
 	$(PY) bench/report_speed.py
+	$(PY) bench/cycle_open.py
 
 clean:
 	rm -rf $(VENV) .tools node_modules staticfiles stocktake/core/static/core/stocktake.css
