@@ -17,7 +17,7 @@ from stocktake.accounts.models import Capability, Organisation, Unit
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 from stocktake.plans.access import parse_uuid
 
-from .models import DatasetImport, Indicator
+from .models import DatasetImport, Indicator, Target
 
 _READ = (Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF)
 
@@ -117,6 +117,29 @@ def indicator_for_updater(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) ->
     if not can_enter_values(user, indicator):
         raise PermissionDenied("You cannot enter values for this indicator")
     return indicator
+
+
+def indicator_for_editor(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) -> Indicator:
+    """Definitions and targets are changed by those who edit everything in the indicator's scope."""
+    indicator = indicator_for_viewer(user, indicator_uuid)
+    if not can_edit_indicator(user, indicator):
+        raise PermissionDenied("You cannot change this indicator")
+    return indicator
+
+
+def definition_for_editor(user: AnyUser, indicator_uuid: str | uuid_lib.UUID) -> Indicator:
+    """A national definition is shared by every council, so no one council's officers change it."""
+    indicator = indicator_for_editor(user, indicator_uuid)
+    if indicator.definition.is_national and not getattr(user, "is_superuser", False):
+        raise PermissionDenied("National definitions are shared and cannot be changed here")
+    return indicator
+
+
+def target_for_editor(user: AnyUser, indicator: Indicator, target_uuid: str) -> Target:
+    found = Target.objects.filter(indicator=indicator, uuid=parse_uuid(target_uuid)).first()
+    if found is None:
+        raise Http404("No such target")
+    return found
 
 
 def unit_for_reader(user: AnyUser, unit_uuid: str | uuid_lib.UUID) -> Unit:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from stocktake.core.periods import Period
 
-from . import periods
+from . import periods, profiles
 from .models import Indicator, IndicatorDefinition, Target
 from .status import (
     Comparison,
@@ -72,8 +72,15 @@ def primary_target_for(targets: Sequence[Target], row: Row) -> Target | None:
     return min(fitting, key=lambda t: t.period_end - t.period_start, default=None)
 
 
-def status_of(row: Row, definition: IndicatorDefinition, targets: Sequence[Target]) -> StatusResult:
+def status_of(
+    row: Row,
+    definition: IndicatorDefinition,
+    targets: Sequence[Target],
+    rows: Sequence[Row] = (),
+) -> StatusResult:
     target = primary_target_for(targets, row)
+    if target is not None and profiles.applies(row, definition, target):
+        return profiles.profile_status(row, rows, definition, target)
     longer = target is not None and (
         target.period_end - target.period_start > row.period_end - row.period_start
     )
@@ -141,7 +148,7 @@ def evaluate(
     ordered = sorted(rows, key=lambda r: (r.period_end, r.period_start))
     for index, row in enumerate(ordered):
         definition = definitions.get(row.definition_id, indicator.definition)
-        status = status_of(row, definition, targets)
+        status = status_of(row, definition, targets, ordered)
         if definition.frequency in _SURVEY:
             last = next(
                 (r for r in reversed(ordered[:index]) if r.period_end < row.period_start), None
@@ -158,8 +165,19 @@ def evaluate(
         row.status = status.status.value
         row.direction = direction.direction.value
         row.direction_year = yearly.direction.value
+        calculation = _calculation(row)
+        said = status.explanation.as_json()
+        if calculation and row.value is None:
+            said |= {"rule": "not_calculated", "sentence": calculation["sentence"]}
         row.explanation = {
-            "status": status.explanation.as_json(),
+            "status": said,
             "direction": direction.explanation.as_json(),
             "direction_year": yearly.explanation.as_json(),
-        }
+        } | ({"calculation": calculation} if calculation else {})
+
+
+def _calculation(row: Row) -> dict[str, Any] | None:
+    """How a calculated value was worked out, kept from when it was calculated."""
+    stored = row.explanation if isinstance(row.explanation, dict) else {}
+    found = stored.get("calculation")
+    return found if isinstance(found, dict) else None

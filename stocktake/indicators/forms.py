@@ -68,6 +68,14 @@ class MeasurementForm(forms.Form):
     denominator = forms.DecimalField(
         required=False, max_digits=20, decimal_places=6, error_messages=_NUMBER_ERRORS
     )
+    forecast = forms.DecimalField(
+        label="Forecast year-end figure",
+        required=False,
+        max_digits=20,
+        decimal_places=6,
+        help_text="Optional: what you expect the figure for the whole year to be.",
+        error_messages=_NUMBER_ERRORS,
+    )
     note = forms.CharField(
         label="Note",
         required=False,
@@ -81,7 +89,7 @@ class MeasurementForm(forms.Form):
     def __init__(self, *args: Any, definition: IndicatorDefinition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if definition.data_type in ACHIEVEMENT_TYPES:
-            for name in ("value", "numerator", "denominator"):
+            for name in ("value", "numerator", "denominator", "forecast"):
                 del self.fields[name]
             return
         del self.fields["achieved"]
@@ -106,6 +114,7 @@ class MeasurementForm(forms.Form):
             "numerator": data.get("numerator"),
             "denominator": data.get("denominator"),
             "note": data["note"],
+            "forecast": data.get("forecast"),
             "state": Measurement.State.PROVISIONAL
             if data["provisional"]
             else Measurement.State.VERIFIED,

@@ -85,6 +85,12 @@ class IndicatorDefinition(Record):
     family = models.CharField(max_length=20, choices=Family.choices, default=Family.LOCAL)
     numerator_label = models.CharField(max_length=200, blank=True)
     denominator_label = models.CharField(max_length=200, blank=True)
+    formula = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For a calculated indicator: other indicators' codes for the same period, "
+        'numbers, + - * / and brackets, e.g. "100 * AVOIDABLE / TOTAL".',
+    )
     version = models.PositiveIntegerField(default=1)
     effective_from = models.DateField(null=True, blank=True)
     previous_version = models.OneToOneField(
@@ -234,6 +240,16 @@ class Target(Record):
     tolerance_kind = models.CharField(
         max_length=10, choices=ToleranceKind.choices, default=ToleranceKind.ABSOLUTE
     )
+    # A year's sum or running total is profiled by cumulative milestones; Q4's is the value.
+    profile_q1 = models.DecimalField(
+        "year to date by the end of Q1", max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    profile_q2 = models.DecimalField(
+        "year to date by the end of Q2", max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    profile_q3 = models.DecimalField(
+        "year to date by the end of Q3", max_digits=20, decimal_places=6, null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -277,6 +293,9 @@ class Measurement(Record):
     value_text = models.CharField(max_length=200, blank=True)
     numerator = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     denominator = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    forecast = models.DecimalField(
+        "forecast year-end figure", max_digits=20, decimal_places=6, null=True, blank=True
+    )
     note = models.TextField(blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PROVISIONAL)
     entered_by = models.ForeignKey(

@@ -6,6 +6,7 @@ Imported data is flagged rather than blocked, so importers pass enforce_rules=Fa
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -55,3 +56,64 @@ def target_needs_value_or_text(value: Decimal | None, text: str) -> None:
     """A target is a number, a level or a milestone, so it cannot be empty."""
     if value is None and not text.strip():
         raise ValidationError({"value": "Enter the target as a number or in words"})
+
+
+def new_version_needs_date(effective_from: dt.date | None) -> None:
+    """A change of meaning starts a new version, which needs the date it takes effect."""
+    if effective_from is None:
+        raise ValidationError(
+            {"effective_from": "This change starts a new version: enter the date it takes effect"}
+        )
+
+
+def profile_fits_combine(combine: str, profile: tuple[Decimal | None, ...]) -> None:
+    """Only sums and running totals build up through the year; otherwise the annual figure
+    applies to each quarter, so there are no milestones to enter."""
+    if combine.lower() not in {"sum", "running total"}:
+        raise ValidationError(
+            {
+                "profile_q1": f"Periods of this indicator combine as {combine.lower()}, so the "
+                "annual figure applies to each quarter: leave the profile empty"
+            }
+        )
+
+
+def profile_is_for_a_year(period: Period) -> None:
+    """Quarterly milestones profile a year's target."""
+    if period.kind != "financial_year":
+        raise ValidationError(
+            {"profile_q1": "A quarterly profile is for a financial year's target"}
+        )
+
+
+def profile_is_cumulative(profile: tuple[Decimal | None, ...], annual: Decimal | None) -> None:
+    """Milestones are year to date, so each is at least the one before, up to the annual value."""
+    if annual is None:
+        raise ValidationError({"value": "A profiled target needs an annual figure"})
+    known = [p for p in (*profile, annual) if p is not None]
+    if any(later < earlier for earlier, later in itertools.pairwise(known)):
+        raise ValidationError(
+            {"profile_q1": "Year-to-date milestones cannot fall from one quarter to the next"}
+        )
+
+
+def calculated_not_entered(formula: str) -> None:
+    """A calculated indicator's values come from its inputs, never from a person."""
+    if formula:
+        raise ValidationError(
+            {"value": "This indicator is calculated from others: enter their values instead"}
+        )
+
+
+def formula_is_valid(formula: str, own_code: str) -> None:
+    """A formula uses only numbers, other indicators' codes, + - * / and brackets."""
+    from .formulas import FormulaError, names_in, parse
+
+    if not formula:
+        return
+    try:
+        tree = parse(formula)
+    except FormulaError as error:
+        raise ValidationError({"formula": str(error)}) from error
+    if own_code and own_code.upper().replace(" ", "_") in names_in(tree):
+        raise ValidationError({"formula": "A formula cannot use its own indicator"})

@@ -43,6 +43,7 @@ def period_from(period: str | Period) -> Period:
 def definition_create(
     *, organisation: Organisation | None, title: str, by: Actor, code: str = "", **fields: Any
 ) -> IndicatorDefinition:
+    rules.formula_is_valid(fields.get("formula", ""), code)
     definition = IndicatorDefinition(organisation=organisation, code=code, title=title, **fields)
     save_recorded(definition, by)
     return definition
@@ -53,6 +54,12 @@ def definition_revise(
     *, definition: IndicatorDefinition, effective_from: dt.date, by: Actor, **changes: Any
 ) -> IndicatorDefinition:
     """Start a new version; indicators move to it, and values keep the version they were under."""
+    return _revise(definition, effective_from, by, changes)
+
+
+def _revise(
+    definition: IndicatorDefinition, effective_from: dt.date, by: Actor, changes: dict[str, Any]
+) -> IndicatorDefinition:
     fields = {
         f.name: getattr(definition, f.name)
         for f in IndicatorDefinition._meta.concrete_fields
@@ -69,6 +76,43 @@ def definition_revise(
         )
         indicator_recompute(indicator=indicator)
     return revised
+
+
+# Changing any of these changes what the numbers mean, so it starts a new version of the
+# definition and the chart marks the break; other fields (the title, say) are corrected in place.
+MEANING_FIELDS = frozenset({"data_type", "polarity", "unit", "definition", "combine", "formula"})
+
+
+@transaction.atomic
+def definition_edit(
+    *,
+    definition: IndicatorDefinition,
+    changes: dict[str, Any],
+    by: Actor,
+    effective_from: dt.date | None = None,
+) -> IndicatorDefinition:
+    """Correct a definition in place, or start a new version when its meaning changes."""
+    changed = {k: v for k, v in changes.items() if getattr(definition, k) != v}
+    if "formula" in changed:
+        rules.formula_is_valid(changed["formula"], definition.code)
+    if MEANING_FIELDS & changed.keys():
+        rules.new_version_needs_date(effective_from)
+        assert effective_from is not None
+        revised = _revise(definition, effective_from, by, changed)
+        if revised.formula and "formula" in changed:
+            from .calculated import recalculate_every_period
+
+            for indicator in Indicator.objects.filter(definition=revised):
+                recalculate_every_period(indicator=indicator, by=by)
+        return revised
+    if not changed:
+        return definition
+    for name, value in changed.items():
+        setattr(definition, name, value)
+    save_recorded(definition, by)
+    for indicator in Indicator.objects.filter(definition=definition):
+        indicator_recompute(indicator=indicator)
+    return definition
 
 
 @transaction.atomic
@@ -140,10 +184,18 @@ def target_set(
     upper_value: Decimal | None = None,
     tolerance: Decimal | None = None,
     tolerance_kind: str = Target.ToleranceKind.ABSOLUTE,
+    profile: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None),
 ) -> Target:
-    """Set (or replace) the named target for a period; the primary one drives the colour."""
+    """Set (or replace) the named target for a period; the primary one drives the colour.
+
+    The profile is the year-to-date milestones for Q1 to Q3 of a sum or running total.
+    """
     rules.target_needs_value_or_text(value, text)
     span = period_from(period)
+    if any(p is not None for p in profile):
+        rules.profile_fits_combine(indicator.definition.get_combine_display(), profile)
+        rules.profile_is_for_a_year(span)
+        rules.profile_is_cumulative(profile, value)
     target = Target.objects.filter(
         indicator=indicator, period_start=span.start, period_end=span.end, name=name
     ).first() or Target(
@@ -163,6 +215,7 @@ def target_set(
     target.is_primary = is_primary
     target.value, target.text, target.upper_value = value, text, upper_value
     target.tolerance, target.tolerance_kind = tolerance, tolerance_kind
+    target.profile_q1, target.profile_q2, target.profile_q3 = profile
     save_recorded(target, by)
     indicator_recompute(indicator=indicator)
     return target
@@ -190,11 +243,14 @@ def measurement_record(
     value_text: str = "",
     state: str = Measurement.State.PROVISIONAL,
     enforce_rules: bool = True,
+    forecast: Decimal | None = None,
+    calculation: dict[str, Any] | None = None,
 ) -> Measurement:
     """Record (or correct) one period's value; status and arrows are worked out and stored."""
     span = period_from(period)
     definition = indicator.definition
     if enforce_rules:
+        rules.calculated_not_entered(definition.formula)
         rules.period_fits_frequency(span, definition.frequency)
         rules.period_has_started(span, today())
         rules.measurement_needs_value(value, numerator)
@@ -219,11 +275,17 @@ def measurement_record(
         denominator,
     )
     row.note, row.state, row.entered_by = note, state, acting_user(by)
+    row.forecast = forecast
+    # Kept through every re-evaluation: why a calculated value is what it is (or is missing).
+    row.explanation = {"calculation": calculation} if calculation else {}
     row.save()
     rows = indicator_recompute(indicator=indicator, versions=versions)
     saved = next(r for r in rows if r.pk == row.pk)
     if enforce_rules:
         rules.red_needs_note(saved.status, note)
+    from .calculated import recalculate_dependents  # it records values through this module
+
+    recalculate_dependents(indicator=indicator, period=span, by=by)
     return saved
 
 

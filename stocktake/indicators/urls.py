@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_datasets
+from . import views, views_datasets, views_editing
 
 app_name = "indicators"
 urlpatterns = [
@@ -17,6 +17,21 @@ urlpatterns = [
         "indicators/<str:indicator_uuid>/values/add/",
         views.measurement_add,
         name="measurement_add",
+    ),
+    path(
+        "indicators/<str:indicator_uuid>/definition/",
+        views_editing.definition_edit,
+        name="definition_edit",
+    ),
+    path(
+        "indicators/<str:indicator_uuid>/targets/add/",
+        views_editing.target_add,
+        name="target_add",
+    ),
+    path(
+        "indicators/<str:indicator_uuid>/targets/<str:target_uuid>/",
+        views_editing.target_edit,
+        name="target_edit",
     ),
     path("my/indicators/", views.my_indicators, name="my_indicators"),
     path("collection/", views.collection, name="collection"),

@@ -54,9 +54,11 @@ def indicator_detail(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
         "definition": definition,
         "page": page,
         # matplotlib's own output, with no user text but the escaped title and labels.
-        "chart": mark_safe(chart),  # noqa: S308
+        "chart": mark_safe(chart),  # noqa: S308  # nosec B308 B703
         "rows": list(reversed(page.measurements)),
-        "can_enter": access.can_enter_values(request.user, indicator),
+        "can_enter": access.can_enter_values(request.user, indicator) and not definition.formula,
+        "can_edit": access.can_edit_indicator(request.user, indicator),
+        "forecast": next((r for r in reversed(page.measurements) if r.forecast is not None), None),
         "benchmark": latest.sentence(definition.style) if latest else "",
         "groups": groups,
         "group": group,

@@ -52,3 +52,21 @@ def sentence(explanation: object, key: str) -> str:
         return ""
     part = explanation.get(key)
     return str(part.get("sentence", "")) if isinstance(part, dict) else ""
+
+
+@register.filter
+def profile_words(target: object, combine: str) -> str:
+    """A target's year-to-date profile in words: milestones, or the annual figure each quarter."""
+    from stocktake.indicators.models import Target
+    from stocktake.indicators.profiles import BUILDS_UP, has_profile, profile_of
+
+    if not isinstance(target, Target) or target.value is None:
+        return "—"
+    if combine not in BUILDS_UP:
+        return "The annual figure applies to each quarter"
+    if not has_profile(target):
+        return "None set"
+    return ", ".join(
+        f"Q{n}: {v.normalize():f}" if v is not None else f"Q{n}: —"
+        for n, v in enumerate(profile_of(target, combine), start=1)
+    )
