@@ -117,6 +117,7 @@ class _Series:
                 label=earlier.period_label if earlier else label,
                 basis=basis,
                 same_definition=earlier is None or earlier.definition_id == row.definition_id,
+                sample_size=getattr(earlier, "sample_size", None),
             )
         return compute_direction(
             value=row.value,
@@ -126,6 +127,7 @@ class _Series:
             no_change_band=self.indicator.no_change_band,
             target=target_spec(target) if target else None,
             period=row.period_label,
+            sample_size=getattr(row, "sample_size", None),
         )
 
     def against(

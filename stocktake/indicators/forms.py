@@ -76,6 +76,13 @@ class MeasurementForm(forms.Form):
         help_text="Optional: what you expect the figure for the whole year to be.",
         error_messages=_NUMBER_ERRORS,
     )
+    sample_size = forms.IntegerField(
+        label="Sample size",
+        required=False,
+        min_value=1,
+        help_text="For survey results: how many people answered.",
+        error_messages={"invalid": "Enter a whole number", "min_value": "Enter at least 1"},
+    )
     note = forms.CharField(
         label="Note",
         required=False,
@@ -89,7 +96,7 @@ class MeasurementForm(forms.Form):
     def __init__(self, *args: Any, definition: IndicatorDefinition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if definition.data_type in ACHIEVEMENT_TYPES:
-            for name in ("value", "numerator", "denominator", "forecast"):
+            for name in ("value", "numerator", "denominator", "forecast", "sample_size"):
                 del self.fields[name]
             return
         del self.fields["achieved"]
@@ -102,6 +109,8 @@ class MeasurementForm(forms.Form):
             del self.fields["denominator"]
         if definition.data_type == IndicatorDefinition.DataType.PERCENTAGE:
             self.fields["value"].label = "Value (%)"
+        else:
+            del self.fields["sample_size"]
 
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -115,6 +124,7 @@ class MeasurementForm(forms.Form):
             "denominator": data.get("denominator"),
             "note": data["note"],
             "forecast": data.get("forecast"),
+            "sample_size": data.get("sample_size"),
             "state": Measurement.State.PROVISIONAL
             if data["provisional"]
             else Measurement.State.VERIFIED,

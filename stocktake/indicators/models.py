@@ -293,6 +293,11 @@ class Measurement(Record):
     value_text = models.CharField(max_length=200, blank=True)
     numerator = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     denominator = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    sample_size = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="For survey results: how many answered, so changes can be tested for chance.",
+    )
     forecast = models.DecimalField(
         "forecast year-end figure", max_digits=20, decimal_places=6, null=True, blank=True
     )

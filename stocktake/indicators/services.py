@@ -245,6 +245,7 @@ def measurement_record(
     enforce_rules: bool = True,
     forecast: Decimal | None = None,
     calculation: dict[str, Any] | None = None,
+    sample_size: int | None = None,
 ) -> Measurement:
     """Record (or correct) one period's value; status and arrows are worked out and stored."""
     span = period_from(period)
@@ -276,6 +277,7 @@ def measurement_record(
     )
     row.note, row.state, row.entered_by = note, state, acting_user(by)
     row.forecast = forecast
+    row.sample_size = sample_size
     # Kept through every re-evaluation: why a calculated value is what it is (or is missing).
     row.explanation = {"calculation": calculation} if calculation else {}
     row.save()

@@ -7,6 +7,7 @@ sentence. Nothing here touches the database; services store the results when dat
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -94,6 +95,7 @@ class Comparison:
     label: str
     basis: str = "previous period"  # or "same period last year", "last available value"
     same_definition: bool = True
+    sample_size: int | None = None
 
 
 def _status(status: Status, rule: str, sentence: str, **numbers: str) -> StatusResult:
@@ -287,8 +289,13 @@ def compute_direction(
     no_change_band: Decimal | None = None,
     target: TargetSpec | None = None,
     period: str = "this period",
+    sample_size: int | None = None,
 ) -> DirectionResult:
-    """Improving, no significant change, worsening or not comparable, against one earlier value."""
+    """Improving, no significant change, worsening or not comparable, against one earlier value.
+
+    Two survey percentages with their sample sizes are judged by a 95% confidence interval for
+    the difference of two proportions, not by the fixed band: a small sample moves by chance.
+    """
     nc = Direction.NOT_COMPARABLE
     if value is None:
         return _direction(nc, "no_value", f"Not comparable: there is no value for {period}")
@@ -331,8 +338,17 @@ def compute_direction(
         gain = value - earlier.value if polarity != Polarity.LOWER else earlier.value - value
         rule = "higher_is_better" if polarity != Polarity.LOWER else "lower_is_better"
     band = no_change_band if no_change_band is not None and no_change_band > 0 else Decimal(0)
+    interval = survey_interval(value, sample_size, earlier.value, earlier.sample_size, style)
+    if interval is not None and polarity != Polarity.BAND:
+        band = interval
+        numbers["confidence_interval"] = style.amount(interval)
     if abs(gain) <= band:
         within = f", within the ±{style.amount(band)} band" if band else ""
+        if interval is not None and polarity != Polarity.BAND:
+            within = (
+                f", within the ±{style.amount(band)} 95% confidence interval for samples of "
+                f"{sample_size} and {earlier.sample_size}"
+            )
         if value == earlier.value:
             sentence = f"No significant change: {shown}, the same as in {basis}"
         else:
@@ -352,6 +368,19 @@ def compute_direction(
         f"Worsening: {shown}, {moved} from {before} in {basis}",
         **numbers,
     )
+
+
+def survey_interval(
+    value: Decimal, n: int | None, earlier: Decimal, n_earlier: int | None, style: Style
+) -> Decimal | None:
+    """Half-width of the 95% interval for a change between two sample percentages, in points."""
+    if style.data_type != "percentage" or not n or not n_earlier:
+        return None
+    p1, p2 = float(value) / 100, float(earlier) / 100
+    if not (0 <= p1 <= 1 and 0 <= p2 <= 1):
+        return None
+    spread = math.sqrt(p1 * (1 - p1) / n + p2 * (1 - p2) / n_earlier)
+    return Decimal(str(round(1.96 * spread * 100, 2)))
 
 
 def direction_not_applicable(reason: str) -> DirectionResult:
