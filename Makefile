@@ -53,6 +53,7 @@ check: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/bandit -q -r stocktake -x '*/tests/*,*/migrations/*' -ll
 
 # Browser tests drive Debian's Chromium; as root we install it, otherwise we say what is missing.
 e2e-deps:

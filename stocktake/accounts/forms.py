@@ -3,7 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
+from . import throttle
 from .models import Organisation, Person, Post
 
 
@@ -73,3 +76,20 @@ class LeaveForm(forms.Form):
             "invalid": "Enter a real date, for example 31/03/2009",
         },
     )
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, refusing attempts once a username or address has failed too often."""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username") or ""
+        address = throttle.client_address(self.request)
+        if throttle.is_locked(username=username, address=address):
+            raise ValidationError(throttle.MESSAGE, code="throttled")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            throttle.record_failure(username=username, address=address)
+            raise
+        throttle.record_success(username=username)
+        return cleaned

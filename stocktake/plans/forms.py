@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from stocktake.accounts.models import Committee, Person, Portfolio, Unit
 
@@ -78,6 +79,8 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
     due_agreed_by = forms.CharField(
         label="Who agreed the change", required=False, help_text="For example: Audit Committee."
     )
+    # The action's updated_at when the page was loaded: a later save by someone else is a conflict.
+    version = forms.CharField(widget=forms.HiddenInput, label="Version")
 
     class Meta:
         model = Action
@@ -111,6 +114,35 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["owners"].initial = [o.person_id for o in action.ownerships.all()]
         self.fields["new_due_text"].initial = action.due_text
         self.fields["due_revised_on"].initial = today
+        self.fields["version"].initial = action.updated_at.isoformat()
+
+    def clean_version(self) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.cleaned_data["version"])
+        except ValueError:
+            raise ValidationError("Reload the page and make your changes again") from None
+
+    def comparison(self, stored: Action) -> list[tuple[str, str, str]]:
+        """(label, what this form submitted, what is stored now) for each field, to settle a
+        conflict; `stored` is the action as saved by the other editor."""
+        data = self.cleaned_data
+        rows = []
+        for name in self.Meta.fields:
+            field = self.fields[name]
+            choices = dict(getattr(field, "choices", None) or ())
+            submitted, current = data.get(name), getattr(stored, name)
+            rows.append(
+                (
+                    str(field.label),
+                    str(choices.get(submitted, submitted) or ""),
+                    str(choices.get(current, current) or ""),
+                )
+            )
+        owners = sorted(p.name for p in data.get("owners") or [])
+        stored_owners = sorted(o.person.name for o in stored.ownerships.all() if o.person)
+        rows.append(("Owners", ", ".join(owners), ", ".join(stored_owners)))
+        rows.append(("Due date", str(data.get("new_due_text") or ""), stored.due_text))
+        return rows
 
     def due_changed(self) -> bool:
         new = str(self.cleaned_data.get("new_due_text") or "").strip()

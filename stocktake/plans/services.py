@@ -133,9 +133,27 @@ def action_owner_add(
     return ownership
 
 
+class ActionChanged(Exception):
+    """Someone saved the action after this edit began: saving would overwrite their change."""
+
+
 @transaction.atomic
-def action_edit(*, action: Action, by: Actor, **changes: Any) -> Action:
-    """Change an action's own fields. Due dates change only through action_due_revise."""
+def action_edit(
+    *, action: Action, by: Actor, unchanged_since: dt.datetime | None = None, **changes: Any
+) -> Action:
+    """Change an action's own fields. Due dates change only through action_due_revise.
+
+    With `unchanged_since` (the action's updated_at when the editor loaded it) the edit is refused
+    with ActionChanged if the action has been saved since: optimistic locking for the edit page.
+    """
+    if unchanged_since is not None:
+        # One conditional UPDATE is the check and the claim at once: a second editor's UPDATE waits
+        # for the first's transaction, then matches no row, on SQLite and PostgreSQL alike.
+        claimed = Action.objects.filter(pk=action.pk, updated_at=unchanged_since).update(
+            updated_at=timezone.now()
+        )
+        if not claimed:
+            raise ActionChanged(action.uuid)
     if "text" in changes:
         rules.action_needs_text(changes["text"])
     forbidden = {"due_text", "due_date", "due_start", "original_due_date", "organisation", "plan"}

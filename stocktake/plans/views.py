@@ -121,10 +121,27 @@ def action_edit(request: HttpRequest, action_uuid: str) -> HttpResponse:
             _save_action_edit(request, form)
         except ValidationError as error:
             form.add_error(None, error)
+        except services.ActionChanged:
+            return _action_edit_conflict(request, form, action_uuid)
         else:
             messages.success(request, "Action saved")
             return redirect("plans:action_detail", action_uuid=action.uuid)
     return render(request, "plans/action_edit_form.html", {"action": action, "form": form})
+
+
+def _action_edit_conflict(
+    request: HttpRequest, submitted: ActionEditForm, action_uuid: str
+) -> HttpResponse:
+    """Nothing was saved: show both versions, and offer the editor's own again, now against the
+    stored version, so saving it is a deliberate choice."""
+    stored = access.action_for_editor(request.user, action_uuid)
+    # Compare first: validating the form below copies the submitted values onto `stored`.
+    rows = submitted.comparison(stored)
+    data = request.POST.copy()
+    data["version"] = stored.updated_at.isoformat()
+    again = ActionEditForm(data, instance=stored, today=services.today())
+    context = {"action": stored, "form": again, "rows": rows}
+    return render(request, "plans/action_edit_conflict.html", context, status=409)
 
 
 @transaction.atomic
@@ -132,7 +149,7 @@ def _save_action_edit(request: HttpRequest, form: ActionEditForm) -> None:
     action = form.instance
     data = form.cleaned_data
     changes = {name: data[name] for name in ActionEditForm.Meta.fields}
-    services.action_edit(action=action, by=request.user, **changes)
+    services.action_edit(action=action, by=request.user, unchanged_since=data["version"], **changes)
     services.action_owners_set(action=action, people=list(data["owners"]), by=request.user)
     if form.due_changed():
         services.action_due_revise(

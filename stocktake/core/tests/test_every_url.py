@@ -63,6 +63,7 @@ def test_every_page_answers_every_role_without_error(
         "definition_uuid": missing,
         "snapshot_uuid": missing,
         "dataset_uuid": missing,
+        "target_uuid": missing,
         "cycle_uuid": missing,
         "request_uuid": missing,
         "token": "not-a-token",

@@ -69,6 +69,7 @@ def test_moving_the_due_date_without_a_reason_saves_nothing(
     response = client.post(
         url,
         {
+            "version": action.updated_at.isoformat(),
             "ref": "1.1",
             "text": "Changed text",
             "agreement": "agreed",
@@ -100,6 +101,7 @@ def test_editing_an_action_records_history_and_the_slippage(
     response = client.post(
         url,
         {
+            "version": action.updated_at.isoformat(),
             "ref": "1.1",
             "text": "Conduct ward and district profiling",
             "agreement": "agreed",
@@ -136,6 +138,7 @@ def test_an_owner_from_another_council_is_refused(
     response = client.post(
         reverse("plans:action_edit", args=[action.uuid]),
         {
+            "version": action.updated_at.isoformat(),
             "ref": "1.1",
             "text": "Action number 1",
             "agreement": "agreed",
