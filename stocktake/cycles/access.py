@@ -71,3 +71,17 @@ def link_for_token(token: str) -> UpdateLink:
     if link.cycle.status != ReportingCycle.Status.OPEN:
         raise LinkGone("This reporting cycle has closed")
     return link
+
+
+def cycle_for_reviewer(user: AnyUser, cycle_uuid: str) -> ReportingCycle:
+    """Reviewing updates needs the approve capability in the cycle's organisation."""
+    cycle = (
+        ReportingCycle.objects.select_related("organisation", "plan")
+        .filter(uuid=parse_uuid(cycle_uuid))
+        .first()
+    )
+    if cycle is None:
+        raise Http404("No such cycle")
+    if Capability.APPROVE not in capabilities_in(user, cycle.organisation_id, None):
+        raise PermissionDenied("Only performance officers and managers sign off updates")
+    return cycle

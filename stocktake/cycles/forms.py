@@ -52,6 +52,11 @@ class CycleForm(forms.Form):
     grace_days = forms.IntegerField(
         label="Days links keep working after the deadline", min_value=0, max_value=90, initial=14
     )
+    needs_sign_off = forms.BooleanField(
+        label="Updates need sign-off",
+        required=False,
+        help_text="A performance officer or manager accepts or returns each update.",
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,3 +97,15 @@ class ItemUpdateForm(forms.Form):
         if any(data.get(name) for name in self.fields) and not data.get("position", "").strip():
             self.add_error("position", "Enter the current position, or clear this item")
         return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept"), ("return", "Return")], widget=forms.HiddenInput
+    )
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when you return the update.",
+    )

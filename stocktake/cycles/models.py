@@ -47,6 +47,15 @@ class ReportingCycle(Record):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    needs_sign_off = models.BooleanField(
+        default=False,
+        help_text="Updates entered while the cycle is open stay provisional until reviewed.",
+    )
+    # After the committee date the period can be locked: updates dated inside it need a reason.
+    locked_at = models.DateTimeField(null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     unassigned_count = models.PositiveIntegerField(
         default=0, help_text="Items in scope with nobody to ask, counted when the cycle opened."
     )

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
+from stocktake.plans.models import ProgressUpdate, UpdateState
+
 from .models import ReportingCycle
 
 
@@ -34,3 +36,28 @@ def offsets_are_days(offsets: list[int]) -> None:
         raise ValidationError(
             {"reminder_offsets": "Enter whole days from the deadline, not 0, within a year"}
         )
+
+
+def cycle_locks_after_committee(cycle: ReportingCycle, today: dt.date) -> None:
+    """A period is locked only once its committee has had the figures."""
+    if cycle.committee_on is None or today < cycle.committee_on:
+        raise ValidationError("A cycle can be locked only on or after its committee date")
+
+
+def locked_period_needs_reason(locked: ReportingCycle | None, reason: str) -> None:
+    """An update dated inside a locked period needs a recorded reason."""
+    if locked is not None and not reason.strip():
+        raise ValidationError(
+            {"change_reason": f"{locked} is locked: enter why this update is being made"}
+        )
+
+
+def return_needs_comment(comment: str) -> None:
+    """A returned update must tell its owner what to change."""
+    if not comment.strip():
+        raise ValidationError({"comment": "Enter what the owner should change"})
+
+
+def reviewed_once(update: ProgressUpdate) -> None:
+    if update.state != UpdateState.PROVISIONAL:
+        raise ValidationError("This update has already been reviewed")

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 
 from stocktake.accounts.models import Person, PostHolding
-from stocktake.plans.models import Action, ActionOwner, ProgressUpdate
+from stocktake.plans.models import Action, ActionOwner, ProgressUpdate, UpdateState
 
 from .models import CycleRequest, Outbox, ReportingCycle, RequestItem
 
@@ -125,3 +125,15 @@ def dashboard_counts(requests: list[CycleRequest]) -> dict[str, int]:
 def outbox_counts(cycle: ReportingCycle) -> dict[str, int]:
     rows = Outbox.objects.filter(cycle=cycle).order_by().values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+def provisional_updates(cycle: ReportingCycle) -> QuerySet[ProgressUpdate]:
+    """Updates waiting for sign-off on the cycle's items, entered since it opened."""
+    updates = ProgressUpdate.objects.filter(
+        organisation_id=cycle.organisation_id, state=UpdateState.PROVISIONAL
+    )
+    if cycle.plan_id is not None:
+        updates = updates.filter(action__plan_id=cycle.plan_id)
+    if cycle.opened_at is not None:
+        updates = updates.filter(created_at__gte=cycle.opened_at)
+    return updates.select_related("action__plan", "author").order_by("created_at", "id")

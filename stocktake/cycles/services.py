@@ -140,6 +140,16 @@ def cycle_close(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> Report
 
 
 @transaction.atomic
+def cycle_lock(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> ReportingCycle:
+    """Lock the period: from now on updates dated inside it need a recorded reason."""
+    rules.cycle_locks_after_committee(cycle, timezone.localdate(now))
+    cycle.locked_at = now
+    cycle.locked_by = acting_user(by)
+    save_recorded(cycle, by)
+    return cycle
+
+
+@transaction.atomic
 def link_revoke(*, cycle: ReportingCycle, owner: Person, by: Actor, now: dt.datetime) -> int:
     """Stop an owner's links for this cycle working (say, an email went to the wrong person)."""
     found = UpdateLink.objects.filter(cycle=cycle, owner=owner, revoked_at__isnull=True)

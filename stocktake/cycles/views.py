@@ -82,6 +82,18 @@ def cycle_close(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
 
 
 @require_POST
+def cycle_lock(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
+    cycle = access.cycle_for_officer(request.user, cycle_uuid)
+    try:
+        services.cycle_lock(cycle=cycle, by=request.user, now=timezone.now())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Period locked: updates dated inside it now need a reason")
+    return redirect("cycles:cycle_detail", cycle_uuid=cycle.uuid)
+
+
+@require_POST
 def link_revoke(request: HttpRequest, cycle_uuid: str, request_uuid: str) -> HttpResponse:
     cycle = access.cycle_for_officer(request.user, cycle_uuid)
     found = get_object_or_404(

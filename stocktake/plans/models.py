@@ -324,6 +324,12 @@ class Milestone(Record):
         ordering = ["position", "id"]
 
 
+class UpdateState(models.TextChoices):
+    PROVISIONAL = "provisional", "Provisional"
+    VERIFIED = "verified", "Verified"
+    RETURNED = "returned", "Returned"
+
+
 class ProgressUpdate(Record):
     """A dated position statement: what was true at the as-at date, not when it was typed."""
 
@@ -342,6 +348,15 @@ class ProgressUpdate(Record):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Why an update inside a locked reporting period was allowed (empty when none was needed).
+    change_reason = models.TextField(blank=True)
+    # Sign-off: updates in a cycle that needs it stay provisional until a reviewer accepts them.
+    state = models.CharField(max_length=12, choices=UpdateState.choices, default="verified")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -368,4 +383,5 @@ __all__ = [
     "ProgressUpdate",
     "Rag",
     "Section",
+    "UpdateState",
 ]

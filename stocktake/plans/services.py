@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from .models import (
     Plan,
     ProgressUpdate,
     Section,
+    UpdateState,
 )
 
 
@@ -216,11 +218,18 @@ def action_update_add(
     author: Person | None = None,
     as_at_precision: str = "day",
     enforce_rules: bool = True,
+    change_reason: str = "",
 ) -> ProgressUpdate:
-    """Record a dated position statement; the action's status follows its latest update."""
+    """Record a dated position statement; the action's status follows its latest update.
+
+    Reporting cycles may lock the period the update is dated in (then `change_reason` is needed)
+    or ask for sign-off (then the update starts provisional).
+    """
+    state = UpdateState.VERIFIED
     if enforce_rules:
         rules.update_needs_position(position)
         rules.update_not_after_today(as_at, today())
+        state = UpdateState(_cycle_state_for(action, as_at, change_reason))
     update = ProgressUpdate(
         organisation_id=action.organisation_id,
         action=action,
@@ -233,6 +242,8 @@ def action_update_add(
         rag=rag,
         author=author,
         entered_by=acting_user(by),
+        change_reason=change_reason.strip(),
+        state=state,
     )
     save_recorded(update, by)
     later = action.updates.filter(as_at__gt=as_at).exists()
@@ -243,6 +254,15 @@ def action_update_add(
             action.rag = rag
         save_recorded(action, by)
     return update
+
+
+def _cycle_state_for(action: Action, as_at: dt.date, reason: str) -> str:
+    """Ask the cycles app, when installed; imported here so plans loads without it."""
+    if not apps.is_installed("stocktake.cycles"):
+        return UpdateState.VERIFIED
+    from stocktake.cycles.hooks import update_state_for
+
+    return update_state_for(action, as_at, reason)
 
 
 @transaction.atomic

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -84,8 +87,18 @@ def action_detail(request: HttpRequest, action_uuid: str) -> HttpResponse:
         "can_update": access.can_update_action(request.user, action),
         "can_edit": access.can_edit_action(request.user, action),
         "today": services.today(),
+        "staleness": _staleness([action.pk], services.today()).get(action.pk),
     }
     return render(request, "plans/action_detail.html", context)
+
+
+def _staleness(action_ids: list[int], today: dt.date) -> dict[int, object]:
+    """Staleness comes from reporting cycles, imported here so plans loads without them."""
+    if not apps.is_installed("stocktake.cycles"):
+        return {}
+    from stocktake.cycles.staleness import staleness_for
+
+    return dict(staleness_for(action_ids, today))
 
 
 @login_required
@@ -100,10 +113,13 @@ def action_update_add(request: HttpRequest, action_uuid: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         data["author"] = data.get("author") or me
+        # Asked for only when a reporting cycle has locked the period, so not a form field.
+        reason = request.POST.get("change_reason", "")
         try:
-            services.action_update_add(action=action, by=request.user, **data)
+            services.action_update_add(action=action, by=request.user, change_reason=reason, **data)
         except ValidationError as error:
-            form.add_error(None, error)
+            locked = getattr(error, "error_dict", {}).get("change_reason")
+            form.add_error(None, ValidationError(locked) if locked else error)
         else:
             messages.success(request, "Update saved")
             return redirect("plans:action_detail", action_uuid=action.uuid)
@@ -165,5 +181,8 @@ def _save_action_edit(request: HttpRequest, form: ActionEditForm) -> None:
 @login_required
 def my_actions(request: HttpRequest) -> HttpResponse:
     today = services.today()
-    actions = selectors.my_actions(signed_in_user(request), today=today)
+    actions = list(selectors.my_actions(signed_in_user(request), today=today))
+    found = _staleness([a.pk for a in actions], today)
+    for action in actions:
+        action.staleness = found.get(action.pk)  # type: ignore[attr-defined]
     return render(request, "plans/my_actions.html", {"actions": actions, "today": today})
