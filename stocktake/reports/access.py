@@ -18,7 +18,7 @@ from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 from stocktake.plans.access import parse_uuid, visible_plans
 from stocktake.plans.models import Plan
 
-from .models import ReportDefinition, ReportSnapshot
+from .models import ReportDefinition, ReportJob, ReportSnapshot
 
 _READ = (Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF)
 
@@ -103,4 +103,28 @@ def published_plan(plan_uuid: str) -> Plan:
     )
     if found is None:
         raise Http404("No such published plan")
+    return found
+
+
+def job_for_viewer(user: AnyUser, job_uuid: str) -> ReportJob:
+    """A prepared file holds what its requester could see (risks, private indicators), so it is
+    theirs alone, and only while they may still see every plan in it."""
+    found = (
+        ReportJob.objects.select_related("definition", "requested_by")
+        .filter(uuid=_uuid(job_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such report file")
+    if not user.is_authenticated or (user.pk != found.requested_by_id and not user.is_superuser):
+        raise PermissionDenied("This report file was prepared for someone else")
+    if found.definition is not None:
+        definition_for_viewer(user, str(found.definition.uuid))
+    wanted = set(found.params.get("plans") or [])
+    seen = {
+        str(u)
+        for u in plans_for_reports(user).filter(uuid__in=wanted).values_list("uuid", flat=True)
+    }
+    if wanted - seen:
+        raise PermissionDenied("You can no longer see every plan in this report")
     return found

@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ReportDefinition, ReportSnapshot
+from .models import ReportDefinition, ReportJob, ReportSnapshot
 
 
 @admin.register(ReportDefinition)
@@ -19,3 +19,9 @@ class ReportSnapshotAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(ReportJob)
+class ReportJobAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["title", "organisation", "format", "status", "progress", "created_at"]
+    list_filter = ["status", "format"]

@@ -15,6 +15,7 @@ from stocktake.risks.access import visible_risks
 from stocktake.risks.models import Risk
 
 from . import layouts
+from .grouping import Grouper
 from .models import Layout
 from .selectors import Spec, earlier_positions, report_actions
 
@@ -30,15 +31,13 @@ _PI_STATUS = {"green": "Green", "amber": "Amber", "red": "Red", "data_only": "Da
 def build_report(spec: Spec, *, user: AnyUser, today: dt.date) -> dict[str, Any]:
     earlier = earlier_positions(spec, today=today)
     several = len(spec.plans) > 1
+    grouper = Grouper(spec, several)
     groups: dict[str, list[dict[str, Any]]] = {}
     for action in report_actions(spec, today=today):
-        heading = layouts.group_heading(action, spec, several)
-        groups.setdefault(heading, []).append(
-            layouts.row(action, spec, earlier.get(action.pk), today)
-        )
-    ordered = groups.items()
-    if spec.group_by in {"service", "owner"}:
-        ordered = sorted(ordered, key=lambda item: item[0])  # type: ignore[assignment]
+        row = layouts.row(action, spec, earlier.get(action.pk), today)
+        for heading in grouper.headings(action):
+            groups.setdefault(heading, []).append(row)
+    ordered = grouper.order(groups)
     data: dict[str, Any] = {
         "title": spec.title or _title(spec),
         "layout": spec.layout,
@@ -64,7 +63,8 @@ def _title(spec: Spec) -> str:
 
 
 def summary(groups: list[dict[str, Any]]) -> dict[str, Any]:
-    rows = [r for g in groups for r in g["rows"]]
+    # A row under several council priorities is still one item: count it once.
+    rows = list({r["uuid"]: r for g in groups for r in g["rows"]}.values())
     statuses = Counter(r["status"] for r in rows)
     rags = Counter(r["rag"] for r in rows)
     labels = dict(ProgressStatus.choices)

@@ -27,7 +27,11 @@ class Exception_(models.TextChoices):
 class GroupBy(models.TextChoices):
     SECTION = "section", "Section or objective"
     PLAN = "plan", "Plan"
+    DIRECTORATE = "directorate", "Directorate"
     SERVICE = "service", "Service"
+    PORTFOLIO = "portfolio", "Portfolio"
+    COMMITTEE = "committee", "Committee"
+    PRIORITY = "priority", "Council priority"
     OWNER = "owner", "Owner"
 
 
@@ -80,3 +84,49 @@ class ReportSnapshot(Record):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.published_at:%d %B %Y})"
+
+
+class JobFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ReportJob(Record):
+    """A PDF or Word file of a long report, made in the background so the page does not wait.
+
+    The choices are kept as the builder's parameters and re-checked when the job runs, as the
+    person who asked, so the file holds only what they could see on the page.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    definition = models.ForeignKey(
+        ReportDefinition, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    params = models.JSONField(default=dict, help_text="The builder's fields, name to values.")
+    format = models.CharField(max_length=10, choices=JobFormat.choices)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent, 0 to 100.")
+    title = models.CharField(max_length=300, blank=True)
+    result = models.FileField(upload_to="reports/jobs/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_format_display()} of {self.title or 'a report'} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {JobStatus.DONE, JobStatus.FAILED}

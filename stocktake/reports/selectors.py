@@ -54,10 +54,14 @@ def report_actions(spec: Spec, *, today: dt.date) -> QuerySet[Action]:
     qs = (
         Action.objects.filter(organisation_id=organisation_id, plan__in=spec.plans)
         .as_at(spec.as_at, today=today)
-        .select_related("plan", "section", "unit", "plan__unit")
+        .select_related(
+            "plan", "section", "unit", "plan__unit", "plan__portfolio", "plan__committee"
+        )
         .prefetch_related(owners_prefetch(today))
         .order_by("plan__title", "plan_id", "position", "id")
     )
+    if spec.group_by == "priority":
+        qs = qs.prefetch_related("priorities", "section__priorities")
     if spec.exceptions:
         qs = qs.filter(_exceptions(spec))
     if spec.unit is not None:

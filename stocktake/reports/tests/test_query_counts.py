@@ -8,7 +8,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation
+from stocktake.plans import services as plans_services
+from stocktake.plans.models import Plan
+from stocktake.priorities.services import priority_create
 from stocktake.reports.fixtures import performance_plan
 
 
@@ -19,17 +23,34 @@ def _count(client: Client, url: str) -> int:
     return len(queries)
 
 
+def _link_priorities_and_units(council: Organisation, plans: list[Plan], by: User) -> None:
+    """Every action under two priorities and a team, so the groupings have links to follow."""
+    aims = [priority_create(organisation=council, code=f"A{n}", title=f"Aim {n}") for n in (1, 2)]
+    directorate = accounts.unit_create(organisation=council, name="People", kind="directorate")
+    team = accounts.unit_create(organisation=council, name="Team", kind="team", parent=directorate)
+    for plan in plans:
+        plan.sections.first().priorities.add(aims[0])  # type: ignore[union-attr]
+        for action in plan.actions.all():
+            action.priorities.add(*aims)
+            plans_services.action_edit(action=action, unit=team, by=by)
+
+
 def test_report_pages_do_not_grow_with_rows(
     client: Client, council: Organisation, officer: User
 ) -> None:
     small = performance_plan(organisation=council, by=officer, actions=10, title="Small")
     large = performance_plan(organisation=council, by=officer, actions=100, title="Large")
+    _link_priorities_and_units(council, [small, large], officer)
     client.force_login(officer)
     base = reverse("reports:report_builder")
     for query in [
         "layout=performance&compare_on=2008-07-01",
         "layout=actions&exceptions=red&exceptions=stale",
         "layout=progress&compare_on=2008-07-01&group_by=owner",
+        "layout=actions&group_by=directorate",
+        "layout=actions&group_by=portfolio",
+        "layout=actions&group_by=committee",
+        "layout=performance&group_by=priority",
     ]:
         counts = [_count(client, f"{base}?plans={p.uuid}&{query}") for p in (small, large)]
         assert counts[0] == counts[1], (query, counts)
