@@ -67,6 +67,8 @@ def test_every_page_answers_every_role_without_error(
         "cycle_uuid": missing,
         "request_uuid": missing,
         "token": "not-a-token",
+        "update_uuid": missing,
+        "job_uuid": missing,
         "action_uuid": str(action.uuid),
         "evidence_uuid": missing,
         "record_uuid": missing,
