@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import uuid as uuid_lib
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+
+from stocktake.core.ids import parse_uuid
 
 from .models import Capability, Organisation, Person
 from .selectors import AnyUser, capabilities_in, scopes_with
@@ -23,10 +23,7 @@ def organisation_for_admin(user: AnyUser, organisation_uuid: str | None) -> Orga
     if not user.is_authenticated:
         raise PermissionDenied("Sign in to manage people")
     if organisation_uuid:
-        try:
-            key = uuid_lib.UUID(organisation_uuid)
-        except ValueError:
-            raise Http404("No such organisation") from None
+        key = parse_uuid(organisation_uuid, "organisation")
         organisation = Organisation.objects.filter(uuid=key).first()
         if organisation is None:
             raise Http404("No such organisation")
@@ -41,10 +38,7 @@ def organisation_for_admin(user: AnyUser, organisation_uuid: str | None) -> Orga
 
 
 def person_in(organisation: Organisation, person_uuid: str) -> Person:
-    try:
-        key = uuid_lib.UUID(str(person_uuid))
-    except ValueError:
-        raise Http404("No such person") from None
+    key = parse_uuid(person_uuid, "person")
     person = Person.objects.filter(uuid=key, organisation=organisation).first()
     if person is None:
         raise Http404("No such person")

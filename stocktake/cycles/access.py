@@ -3,8 +3,6 @@ the update form needs nothing but a live link."""
 
 from __future__ import annotations
 
-import uuid as uuid_lib
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -12,6 +10,7 @@ from django.utils import timezone
 
 from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.core.ids import parse_uuid
 
 from . import links
 from .models import ReportingCycle, UpdateLink
@@ -19,13 +18,6 @@ from .models import ReportingCycle, UpdateLink
 
 class LinkGone(Exception):
     """The link was real but has expired, been revoked, or its cycle has closed."""
-
-
-def parse_uuid(value: str) -> uuid_lib.UUID:
-    try:
-        return uuid_lib.UUID(value)
-    except ValueError:
-        raise Http404("No such cycle") from None
 
 
 def officer_organisations(user: AnyUser) -> QuerySet[Organisation]:
@@ -43,7 +35,7 @@ def officer_organisations(user: AnyUser) -> QuerySet[Organisation]:
 def cycle_for_officer(user: AnyUser, cycle_uuid: str) -> ReportingCycle:
     cycle = (
         ReportingCycle.objects.select_related("organisation", "plan")
-        .filter(uuid=parse_uuid(cycle_uuid))
+        .filter(uuid=parse_uuid(cycle_uuid, "cycle"))
         .first()
     )
     if cycle is None:
@@ -77,7 +69,7 @@ def cycle_for_reviewer(user: AnyUser, cycle_uuid: str) -> ReportingCycle:
     """Reviewing updates needs the approve capability in the cycle's organisation."""
     cycle = (
         ReportingCycle.objects.select_related("organisation", "plan")
-        .filter(uuid=parse_uuid(cycle_uuid))
+        .filter(uuid=parse_uuid(cycle_uuid, "cycle"))
         .first()
     )
     if cycle is None:

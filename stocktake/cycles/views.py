@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stocktake.core.ids import parse_uuid
+
 from . import access, selectors, services
 from .forms import CycleForm
 from .models import CycleRequest, ReportingCycle, UpdateLink
@@ -99,7 +101,7 @@ def link_revoke(request: HttpRequest, cycle_uuid: str, request_uuid: str) -> Htt
     found = get_object_or_404(
         CycleRequest.objects.select_related("owner"),
         cycle=cycle,
-        uuid=access.parse_uuid(request_uuid),
+        uuid=parse_uuid(request_uuid),
     )
     services.link_revoke(cycle=cycle, owner=found.owner, by=request.user, now=timezone.now())
     messages.success(request, f"{found.owner}'s link no longer works")

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from stocktake.core.ids import parse_uuid
+
 from . import access, selectors, services_review
 from .forms import ReviewForm
 
@@ -23,9 +25,7 @@ def cycle_review(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
 @require_POST
 def update_review(request: HttpRequest, cycle_uuid: str, update_uuid: str) -> HttpResponse:
     cycle = access.cycle_for_reviewer(request.user, cycle_uuid)
-    update = get_object_or_404(
-        selectors.provisional_updates(cycle), uuid=access.parse_uuid(update_uuid)
-    )
+    update = get_object_or_404(selectors.provisional_updates(cycle), uuid=parse_uuid(update_uuid))
     form = ReviewForm(request.POST, prefix=str(update.uuid))
     if not form.is_valid():
         messages.error(request, "Choose accept or return")

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
-from stocktake.plans.access import parse_uuid
+from stocktake.core.ids import parse_uuid
 
 from .models import ImportRecord
 

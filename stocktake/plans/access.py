@@ -14,17 +14,11 @@ from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.core.ids import parse_uuid
 
 from .models import Action, Plan
 
 SIGNED_OFF = (Plan.Status.APPROVED, Plan.Status.PUBLISHED)
-
-
-def parse_uuid(value: str | uuid_lib.UUID) -> uuid_lib.UUID:
-    try:
-        return value if isinstance(value, uuid_lib.UUID) else uuid_lib.UUID(str(value))
-    except ValueError:
-        raise Http404("No such item") from None
 
 
 def visible_plans(user: AnyUser) -> Q:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stocktake.accounts.models import Capability
 from stocktake.accounts.selectors import capabilities_in
+from stocktake.core.ids import parse_uuid
 
 from . import access, rules, selectors
 from . import services_workflow as workflow
@@ -145,7 +146,7 @@ def evidence_download(request: HttpRequest, evidence_uuid: str) -> HttpResponseB
 def _evidence_for_viewer(request: HttpRequest, evidence_uuid: str) -> Evidence:
     evidence = (
         Evidence.objects.select_related("action__plan", "plan")
-        .filter(uuid=access.parse_uuid(evidence_uuid))
+        .filter(uuid=parse_uuid(evidence_uuid))
         .first()
     )
     if evidence is None:

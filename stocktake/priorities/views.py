@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import uuid
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from stocktake.accounts.models import Organisation
+from stocktake.core.ids import parse_uuid
 
 from . import selectors
 from .models import Priority
@@ -19,10 +18,7 @@ def priority_list(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("organisation")
     organisation = organisations[0] if organisations else None
     if wanted:
-        try:
-            key = uuid.UUID(wanted)
-        except ValueError:
-            raise Http404("No such organisation") from None
+        key = parse_uuid(wanted, "organisation")
         organisation = next((o for o in organisations if o.uuid == key), None)
         if organisation is None:
             raise Http404("No such organisation")

@@ -15,7 +15,8 @@ from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
-from stocktake.plans.access import parse_uuid, visible_plans
+from stocktake.core.ids import parse_uuid
+from stocktake.plans.access import visible_plans
 from stocktake.plans.models import Plan
 
 from .models import ReportDefinition, ReportJob, ReportSnapshot
