@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from stocktake.accounts.models import Organisation
 from stocktake.plans.models import Plan, ProgressStatus, Rag
+from stocktake.risks.models import ScoringMatrix
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/12/2009"}
@@ -109,3 +110,64 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed when you return the update.",
     )
+
+
+class IndicatorValueForm(forms.Form):
+    """One indicator's value for the period asked; left blank, it is skipped."""
+
+    value = forms.DecimalField(
+        label="Value",
+        required=False,
+        max_digits=20,
+        decimal_places=6,
+        error_messages={"invalid": "Enter a number, for example 87.5"},
+    )
+    note = forms.CharField(
+        label="Commentary",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when the value is off target.",
+    )
+
+    def is_filled(self) -> bool:
+        return self.cleaned_data.get("value") is not None or bool(self.cleaned_data.get("note"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("note", "").strip() and data.get("value") is None and not self.errors:
+            self.add_error("value", "Enter the value, or clear this item")
+        return data
+
+
+class RiskReviewForm(forms.Form):
+    """One risk's review: the residual likelihood and impact now; left blank, it is skipped."""
+
+    likelihood = forms.TypedChoiceField(label="Likelihood", required=False, coerce=int)
+    impact = forms.TypedChoiceField(label="Impact", required=False, coerce=int)
+    note = forms.CharField(
+        label="Review note", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mitigation = forms.CharField(
+        label="What is being done to reduce it",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when the risk is above the council's appetite. Leave blank to keep it.",
+    )
+
+    def __init__(self, *args: Any, matrix: ScoringMatrix, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for axis in ("likelihood", "impact"):
+            field = self.fields[axis]
+            field.choices = [("", "Choose"), *matrix.level_choices(axis)]  # type: ignore[attr-defined]
+            field.empty_value = None  # type: ignore[attr-defined]
+
+    def is_filled(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if any(data.get(name) for name in self.fields):
+            for axis in ("likelihood", "impact"):
+                if data.get(axis) is None and axis not in self.errors:
+                    self.add_error(axis, f"Choose the {axis}, or clear this risk")
+        return data

@@ -75,9 +75,6 @@ class CycleRequest(Record):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="requests")
     owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cycle_requests")
-    actions: models.ManyToManyField[Action, RequestItem] = models.ManyToManyField(
-        Action, through="RequestItem", related_name="cycle_requests"
-    )
 
     class Meta:
         ordering = ["owner__name", "id"]
@@ -90,16 +87,55 @@ class CycleRequest(Record):
 
 
 class RequestItem(models.Model):
+    """One thing an owner is asked for: an action's position, an indicator's value for a
+    period, or a risk's review. Exactly one of the three is set."""
+
+    class Kind(models.TextChoices):
+        ACTION = "action", "Action"
+        INDICATOR = "indicator", "Indicator"
+        RISK = "risk", "Risk"
+
     request = models.ForeignKey(CycleRequest, on_delete=models.CASCADE, related_name="items")
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(
+        "indicators.Indicator", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    risk = models.ForeignKey(
+        "risks.Risk", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # For an indicator, the period whose value is asked for.
+    period_label = models.CharField(max_length=50, blank=True)
+    period_kind = models.CharField(max_length=20, blank=True)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["request", "action"], name="request_item_unique")
+            models.UniqueConstraint(fields=["request", "action"], name="request_item_unique"),
+            models.UniqueConstraint(
+                fields=["request", "indicator"], name="request_item_indicator_unique"
+            ),
+            models.UniqueConstraint(fields=["request", "risk"], name="request_item_risk_unique"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(action__isnull=False, indicator__isnull=True, risk__isnull=True)
+                    | models.Q(action__isnull=True, indicator__isnull=False, risk__isnull=True)
+                    | models.Q(action__isnull=True, indicator__isnull=True, risk__isnull=False)
+                ),
+                name="request_item_one_thing",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.action_id} in request {self.request_id}"
+        return f"{self.kind} {self.action_id or self.indicator_id or self.risk_id} in request"
+
+    @property
+    def kind(self) -> str:
+        if self.action_id is not None:
+            return self.Kind.ACTION
+        return self.Kind.INDICATOR if self.indicator_id is not None else self.Kind.RISK
 
 
 class UpdateLink(Record):

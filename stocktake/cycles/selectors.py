@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from stocktake.accounts.models import Person, PostHolding
+from stocktake.core.periods import Period
+from stocktake.indicators.models import Indicator, Measurement
+from stocktake.indicators.selectors import due_period
 from stocktake.plans.models import Action, ActionOwner, ProgressUpdate, UpdateState
+from stocktake.risks.models import Risk, RiskReview
 
 from .models import CycleRequest, Outbox, ReportingCycle, RequestItem
 
@@ -26,28 +31,46 @@ def actions_in_scope(cycle: ReportingCycle) -> QuerySet[Action]:
     return actions
 
 
-def answerers(action_ids: list[int], when: dt.date) -> dict[int, set[int]]:
-    """Who answers for each action: its updaters, else its accountable owners.
+# Who may answer for one item: (item id, ActionOwner kind, person id, post id).
+Claim = tuple[int, str, int | None, int | None]
 
-    A post answers through whoever holds it on the day; people who have left are skipped,
-    so an action whose only owner has gone falls to the next in line or to nobody. Three
-    queries whatever the number of actions.
-    """
-    rows = list(
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing to ask for in a cycle, and the people who answer for it."""
+
+    kind: str
+    item_id: int
+    people: frozenset[int]
+    period: Period | None = None
+
+
+def answerers(action_ids: list[int], when: dt.date) -> dict[int, set[int]]:
+    """Who answers for each action: its updaters, else its accountable owners."""
+    claims: list[Claim] = list(
         ActionOwner.objects.filter(action_id__in=action_ids, organisation__isnull=True)
         .order_by()
         .values_list("action_id", "kind", "person_id", "post_id")
     )
-    post_ids = {post for *_, post in rows if post is not None}
+    return _resolve(action_ids, claims, when)
+
+
+def _resolve(item_ids: list[int], claims: list[Claim], when: dt.date) -> dict[int, set[int]]:
+    """Updaters, else accountable owners, for each item.
+
+    A post answers through whoever holds it on the day; people who have left are skipped,
+    so an item whose only owner has gone falls to the next in line or to nobody. Two
+    queries whatever the number of items.
+    """
+    post_ids = {post for *_, post in claims if post is not None}
     holders: dict[int, set[int]] = defaultdict(set)
-    for post_id, person_id in (
-        PostHolding.objects.held_on(when).filter(post_id__in=post_ids).values_list("post", "person")
-    ):
-        holders[post_id].add(person_id)
+    held = PostHolding.objects.held_on(when).filter(post_id__in=post_ids)
+    for holding_post, holder in held.values_list("post", "person"):
+        holders[holding_post].add(holder)
     by_kind: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for action_id, kind, person_id, post_id in rows:
-        people = {person_id} if person_id is not None else holders.get(post_id, set())
-        by_kind[(action_id, kind)] |= people
+    for item_id, kind, person_id, post_id in claims:
+        people = {person_id} if person_id is not None else holders.get(post_id or 0, set())
+        by_kind[(item_id, kind)] |= people
     everyone = set().union(*by_kind.values()) if by_kind else set()
     present = set(
         Person.objects.filter(pk__in=everyone)
@@ -55,18 +78,104 @@ def answerers(action_ids: list[int], when: dt.date) -> dict[int, set[int]]:
         .values_list("pk", flat=True)
     )
     found: dict[int, set[int]] = {}
-    for action_id in action_ids:
-        updaters = by_kind.get((action_id, ActionOwner.Kind.UPDATER), set()) & present
-        owners = by_kind.get((action_id, ActionOwner.Kind.ACCOUNTABLE), set()) & present
-        found[action_id] = updaters or owners
+    for item_id in item_ids:
+        updaters = by_kind.get((item_id, ActionOwner.Kind.UPDATER), set()) & present
+        owners = by_kind.get((item_id, ActionOwner.Kind.ACCOUNTABLE), set()) & present
+        found[item_id] = updaters or owners
     return found
 
 
-def _answered_items(cycle: ReportingCycle) -> QuerySet[RequestItem]:
-    updated = ProgressUpdate.objects.filter(
-        action=OuterRef("action"), created_at__gte=cycle.opened_at
+def indicators_due(cycle: ReportingCycle) -> dict[int, Period]:
+    """Indicators in scope still without a value for the latest period ended when the cycle
+    opens (last quarter for quarterly ones, last month, last financial year).
+
+    Calculated indicators work themselves out and survey-based ones have no rhythm, so
+    neither is asked for.
+    """
+    indicators = (
+        Indicator.objects.filter(organisation_id=cycle.organisation_id, definition__formula="")
+        .exclude(definition__frequency__in=["survey", "biennial"])
+        .order_by()
     )
-    return RequestItem.objects.filter(Exists(updated))
+    if cycle.plan_id is not None:
+        indicators = indicators.filter(plan_id=cycle.plan_id)
+    due: dict[int, Period] = {}
+    for pk, frequency in indicators.values_list("pk", "definition__frequency"):
+        period = due_period(frequency, cycle.opens_on)
+        if period is not None:
+            due[pk] = period
+    entered = set(
+        Measurement.objects.filter(
+            indicator_id__in=due, period_start__in={p.start for p in due.values()}
+        ).values_list("indicator_id", "period_start", "period_end")
+    )
+    return {pk: p for pk, p in due.items() if (pk, p.start, p.end) not in entered}
+
+
+def risks_due(cycle: ReportingCycle) -> list[int]:
+    """Open risks in scope whose review falls due by the deadline, or never reviewed."""
+    risks = Risk.objects.filter(
+        organisation_id=cycle.organisation_id, status=Risk.Status.OPEN
+    ).filter(
+        Q(last_reviewed_on__isnull=True)
+        | Q(review_due_on__isnull=True)
+        | Q(review_due_on__lte=cycle.deadline)
+    )
+    if cycle.plan_id is not None:
+        risks = risks.filter(plan_id=cycle.plan_id)
+    return list(risks.order_by().values_list("pk", flat=True))
+
+
+def items_to_ask(cycle: ReportingCycle, when: dt.date) -> list[Ask]:
+    """Everything the cycle asks for, with who answers: a fixed number of queries."""
+    action_ids = list(actions_in_scope(cycle).order_by().values_list("pk", flat=True))
+    asks = [
+        Ask(RequestItem.Kind.ACTION, pk, frozenset(people))
+        for pk, people in answerers(action_ids, when).items()
+    ]
+    values = indicators_due(cycle)
+    updater = Indicator.updaters.through.objects.filter(indicator_id__in=values)
+    claims: list[Claim] = [
+        (i, ActionOwner.Kind.UPDATER, person, None)
+        for i, person in updater.values_list("indicator_id", "person_id")
+    ]
+    claims += [
+        (pk, ActionOwner.Kind.ACCOUNTABLE, person, post)
+        for pk, person, post in Indicator.objects.filter(pk__in=values)
+        .order_by()
+        .values_list("pk", "owner_person_id", "owner_post_id")
+    ]
+    asks += [
+        Ask(RequestItem.Kind.INDICATOR, pk, frozenset(people), values[pk])
+        for pk, people in _resolve(list(values), claims, when).items()
+    ]
+    risk_ids = risks_due(cycle)
+    owners: list[Claim] = [
+        (pk, ActionOwner.Kind.ACCOUNTABLE, person, post)
+        for pk, person, post in Risk.objects.filter(pk__in=risk_ids)
+        .order_by()
+        .values_list("pk", "owner_person_id", "owner_post_id")
+    ]
+    asks += [
+        Ask(RequestItem.Kind.RISK, pk, frozenset(people))
+        for pk, people in _resolve(risk_ids, owners, when).items()
+    ]
+    return asks
+
+
+def _answered_items(cycle: ReportingCycle) -> QuerySet[RequestItem]:
+    """Items with something entered since the cycle opened: a position, the asked-for
+    period's value, or a review."""
+    since = cycle.opened_at
+    updated = ProgressUpdate.objects.filter(action=OuterRef("action"), created_at__gte=since)
+    valued = Measurement.objects.filter(
+        indicator=OuterRef("indicator"),
+        period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+        updated_at__gte=since,
+    )
+    reviewed = RiskReview.objects.filter(risk=OuterRef("risk"), created_at__gte=since)
+    return RequestItem.objects.filter(Exists(updated) | Exists(valued) | Exists(reviewed))
 
 
 def requests_with_progress(cycle: ReportingCycle) -> QuerySet[CycleRequest]:
@@ -102,16 +211,25 @@ def not_fully_responded(cycle: ReportingCycle) -> list[int]:
     return [r.owner_id for r in requests_with_progress(cycle) if state_of(r) != RESPONDED]
 
 
-def items_by_owner(cycle: ReportingCycle, owner_ids: list[int]) -> dict[int, list[Action]]:
-    """Each owner's items in the cycle, with their plan: one query."""
-    found: dict[int, list[Action]] = defaultdict(list)
-    items = (
-        RequestItem.objects.filter(request__cycle=cycle, request__owner_id__in=owner_ids)
-        .select_related("action__plan", "request")
-        .order_by("action__plan__title", "action__position", "action__id")
+def _item_order(item: RequestItem) -> tuple[int, str, int, str]:
+    if item.action is not None:
+        return (0, item.action.plan.title, item.action.position, "")
+    if item.indicator is not None:
+        return (1, item.indicator.definition.code, item.indicator.position, "")
+    assert item.risk is not None
+    return (2, item.risk.ref, 0, item.risk.title)
+
+
+def items_by_owner(cycle: ReportingCycle, owner_ids: list[int]) -> dict[int, list[RequestItem]]:
+    """Each owner's items in the cycle, actions then indicators then risks: one query."""
+    found: dict[int, list[RequestItem]] = defaultdict(list)
+    items = RequestItem.objects.filter(
+        request__cycle=cycle, request__owner_id__in=owner_ids
+    ).select_related(
+        "request", "action__plan", "indicator__definition", "risk__matrix", "risk__plan"
     )
-    for item in items:
-        found[item.request.owner_id].append(item.action)
+    for item in sorted(items, key=lambda item: (_item_order(item), item.pk)):
+        found[item.request.owner_id].append(item)
     return found
 
 

@@ -6,13 +6,17 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from stocktake.accounts.models import Organisation, Person
+from stocktake.core.periods import Period
 from stocktake.core.recording import Actor, acting_user, save_recorded
+from stocktake.indicators import services as indicators
 from stocktake.plans import services as plans
-from stocktake.plans.models import Action, Plan
+from stocktake.plans.models import Plan
+from stocktake.risks import services as risks
 
 from . import links, rules, selectors
 from .models import CycleRequest, Outbox, ReportingCycle, RequestItem, UpdateLink
@@ -58,13 +62,11 @@ def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> int:
     """
     cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
     rules.cycle_opens_once(cycle)
-    today = timezone.localdate(now)
-    action_ids = list(selectors.actions_in_scope(cycle).values_list("pk", flat=True))
-    answering = selectors.answerers(action_ids, today)
-    by_owner: dict[int, list[int]] = defaultdict(list)
-    for action_id in action_ids:
-        for person_id in answering[action_id]:
-            by_owner[person_id].append(action_id)
+    asks = selectors.items_to_ask(cycle, timezone.localdate(now))
+    by_owner: dict[int, list[selectors.Ask]] = defaultdict(list)
+    for ask in asks:
+        for person_id in ask.people:
+            by_owner[person_id].append(ask)
     owner_ids = sorted(by_owner)
     requests = CycleRequest.objects.bulk_create(
         [
@@ -74,11 +76,7 @@ def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> int:
         batch_size=BATCH,
     )
     RequestItem.objects.bulk_create(
-        [
-            RequestItem(request=request, action_id=action_id)
-            for request in requests
-            for action_id in by_owner[request.owner_id]
-        ],
+        [_item(request, ask) for request in requests for ask in by_owner[request.owner_id]],
         batch_size=BATCH,
     )
     expires_at = links.expiry_for(cycle)
@@ -98,9 +96,24 @@ def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> int:
     cycle.status = ReportingCycle.Status.OPEN
     cycle.opened_at = now
     cycle.opened_by = acting_user(by)
-    cycle.unassigned_count = sum(1 for a in action_ids if not answering[a])
+    cycle.unassigned_count = sum(1 for ask in asks if not ask.people)
     save_recorded(cycle, by)
     return len(owner_ids)
+
+
+def _item(request: CycleRequest, ask: selectors.Ask) -> RequestItem:
+    item = RequestItem(request=request)
+    if ask.kind == RequestItem.Kind.ACTION:
+        item.action_id = ask.item_id
+    elif ask.kind == RequestItem.Kind.RISK:
+        item.risk_id = ask.item_id
+    else:
+        assert ask.period is not None
+        item.indicator_id = ask.item_id
+        period = ask.period
+        item.period_label, item.period_kind = period.label, period.kind
+        item.period_start, item.period_end = period.start, period.end
+    return item
 
 
 def outbox_queue(
@@ -158,25 +171,55 @@ def link_revoke(*, cycle: ReportingCycle, owner: Person, by: Actor, now: dt.date
 
 @transaction.atomic
 def updates_from_link(
-    *, link: UpdateLink, entries: list[tuple[Action, dict[str, str]]], today: dt.date
+    *, link: UpdateLink, entries: list[tuple[RequestItem, dict[str, Any]]], today: dt.date
 ) -> int:
-    """Save an owner's updates from their link, all or none, only for items asked of them."""
+    """Save an owner's answers from their link, all or none, only for items asked of them:
+    positions of actions, values of indicators for the asked period, reviews of risks."""
     asked = set(
         RequestItem.objects.filter(
             request__cycle_id=link.cycle_id, request__owner_id=link.owner_id
-        ).values_list("action_id", flat=True)
+        ).values_list("pk", flat=True)
     )
-    if any(action.pk not in asked for action, _ in entries):
+    if any(item.pk not in asked for item, _ in entries):
         raise PermissionError("This link cannot update that item")
-    for action, data in entries:
-        plans.action_update_add(
-            action=action,
-            as_at=today,
-            position=data["position"],
-            future_action=data.get("future_action", ""),
-            progress_status=data.get("progress_status", ""),
-            rag=data.get("rag", ""),
-            author=link.owner,
-            by=None,
-        )
+    for item, data in entries:
+        try:
+            if item.action is not None:
+                plans.action_update_add(
+                    action=item.action,
+                    as_at=today,
+                    position=data["position"],
+                    future_action=data.get("future_action", ""),
+                    progress_status=data.get("progress_status", ""),
+                    rag=data.get("rag", ""),
+                    author=link.owner,
+                    by=None,
+                )
+            elif item.indicator is not None:
+                assert item.period_start is not None
+                assert item.period_end is not None
+                indicators.measurement_record(
+                    indicator=item.indicator,
+                    period=Period(
+                        item.period_label, item.period_start, item.period_end, item.period_kind
+                    ),
+                    value=data["value"],
+                    note=data.get("note", ""),
+                    by=None,
+                )
+            else:
+                assert item.risk is not None
+                risks.risk_review_add(
+                    risk=item.risk,
+                    as_at=today,
+                    likelihood=data["likelihood"],
+                    impact=data["impact"],
+                    note=data.get("note", ""),
+                    mitigation=data.get("mitigation") or None,
+                    reviewer=link.owner,
+                    by=None,
+                )
+        except ValidationError as error:
+            error.item = item.pk  # type: ignore[attr-defined]  # the item to show it on
+            raise
     return len(entries)

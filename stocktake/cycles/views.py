@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stocktake.core.ids import parse_uuid
 
-from . import access, selectors, services
+from . import access, selectors, services, staleness
 from .forms import CycleForm
 from .models import CycleRequest, ReportingCycle, UpdateLink
 
@@ -22,7 +22,8 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     cycles = ReportingCycle.objects.filter(organisation__in=organisations).select_related(
         "organisation", "plan"
     )
-    return render(request, "cycles/cycle_list.html", {"cycles": cycles})
+    silent = staleness.owners_silent(organisations.values_list("pk", flat=True), at_least=2)
+    return render(request, "cycles/cycle_list.html", {"cycles": cycles, "silent": silent})
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from stocktake.cycles.staleness import owners_silent
 from stocktake.plans.models import Plan
 
 from . import access, services
@@ -22,7 +23,13 @@ def dashboard(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
         stale_days = 90
     today = services.today()
     card = cards.health_card(request.user, organisation, today=today, stale_days=stale_days)
-    context = {"organisation": organisation, "card": card, "today": today, "rag_words": cards.WORDS}
+    context = {
+        "organisation": organisation,
+        "card": card,
+        "today": today,
+        "rag_words": cards.WORDS,
+        "silent": owners_silent([organisation.pk], at_least=2),
+    }
     return render(request, "reports/dashboard.html", context)
 
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.cycles import links, services
-from stocktake.cycles.models import UpdateLink
+from stocktake.cycles.models import RequestItem, UpdateLink
 from stocktake.plans.models import Action, ProgressUpdate
 
 from .conftest import DEADLINE, OPENED, Scene, at
@@ -79,9 +79,10 @@ def test_a_forged_item_id_in_a_field_name_is_refused(opened: Scene, client: Clie
 
 def test_the_service_refuses_items_not_asked_of_the_owner(opened: Scene) -> None:
     link = UpdateLink.objects.get(cycle=opened.cycle, owner=opened.owner)
+    someone_elses = RequestItem.objects.get(request__owner=opened.updater)
     with pytest.raises(PermissionError):
         services.updates_from_link(
-            link=link, entries=[(opened.unowned, {"position": "x"})], today=DEADLINE
+            link=link, entries=[(someone_elses, {"position": "x"})], today=DEADLINE
         )
     assert not ProgressUpdate.objects.exists()
 

@@ -14,7 +14,7 @@ from .conftest import OPENED, Scene
 
 def _asked(scene: Scene) -> dict[str, set[str]]:
     return {
-        r.owner.name: {a.ref for a in r.actions.all()}
+        r.owner.name: {i.action.ref for i in r.items.select_related("action") if i.action}
         for r in CycleRequest.objects.filter(cycle=scene.cycle).select_related("owner")
     }
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.cycles import services
-from stocktake.cycles.staleness import Staleness, staleness_for
+from stocktake.cycles.staleness import Staleness, owners_silent, staleness_for
 from stocktake.plans import services as plans
 from stocktake.plans.models import ProgressUpdate
 
@@ -66,3 +66,56 @@ def test_staleness_shows_on_the_action_page_and_my_actions(
     client.force_login(officer)
     page = client.get(reverse("plans:action_detail", args=[opened.with_updater.uuid]))
     assert "Never updated, 1 cycle missed" in page.text
+
+
+def _second_cycle(scene: Scene, officer: User) -> None:
+    """Q4: opened and closed with only Hal answering (action 1.3)."""
+    q4 = services.cycle_create(
+        organisation=scene.plan.organisation,
+        plan=scene.plan,
+        name="Q4 2009/10",
+        opens_on=dt.date(2010, 4, 5),
+        deadline=dt.date(2010, 4, 30),
+        by=officer,
+    )
+    services.cycle_open(cycle=q4, by=officer, now=at(dt.date(2010, 4, 5)))
+    q4.refresh_from_db()
+    update = plans.action_update_add(
+        action=scene.through_post, as_at=dt.date(2010, 4, 20), position="Moving", by=officer
+    )
+    ProgressUpdate.objects.filter(pk=update.pk).update(created_at=at(dt.date(2010, 4, 20)))
+    services.cycle_close(cycle=q4, by=officer, now=at(dt.date(2010, 5, 3)))
+
+
+def test_owners_silent_for_cycles_in_a_row_are_listed_longest_first(
+    opened: Scene, officer: User, client: Client
+) -> None:
+    _closed_with_one_answer(opened, officer)  # Olive answered Q3; Uma and Hal did not
+    _second_cycle(opened, officer)  # nobody but Hal answered Q4
+    silent = owners_silent([opened.plan.organisation_id], at_least=1)
+    assert [(s.owner.name, s.cycles, s.last_cycle.name) for s in silent] == [
+        ("Uma Updater", 2, "Q4 2009/10"),
+        ("Olive Owner", 1, "Q4 2009/10"),
+    ]
+    assert [s.owner.name for s in owners_silent([opened.plan.organisation_id])] == ["Uma Updater"]
+    client.force_login(officer)
+    listing = client.get(reverse("cycles:cycle_list"))
+    assert "Uma Updater" in listing.text
+    assert "Olive Owner" not in listing.text
+    dashboard = client.get(reverse("reports:dashboard", args=[opened.plan.organisation.uuid]))
+    assert "Uma Updater" in dashboard.text
+
+
+def test_finding_silent_owners_takes_the_same_queries_for_more_cycles(
+    opened: Scene, officer: User
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _closed_with_one_answer(opened, officer)
+    with CaptureQueriesContext(connection) as one:
+        owners_silent([opened.plan.organisation_id], at_least=1)
+    _second_cycle(opened, officer)
+    with CaptureQueriesContext(connection) as two:
+        owners_silent([opened.plan.organisation_id], at_least=1)
+    assert len(one) == len(two) == 1
