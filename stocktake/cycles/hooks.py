@@ -1,5 +1,5 @@
-"""What cycles say about a progress update being added: plans calls this lazily, so plans never
-imports cycles when it loads."""
+"""What cycles say about a progress update or an indicator value being entered: plans and
+indicators call this lazily, so neither imports cycles when it loads."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action, UpdateState
 
 from . import rules
@@ -35,3 +36,20 @@ def update_state_for(action: Action, as_at: dt.date, reason: str) -> str:
     rules.locked_period_needs_reason(locking_cycle(action, as_at), reason)
     reviewing = _covering(action).filter(status=ReportingCycle.Status.OPEN, needs_sign_off=True)
     return UpdateState.PROVISIONAL if reviewing.exists() else UpdateState.VERIFIED
+
+
+def value_locking_cycle(indicator: Indicator, period_end: dt.date) -> ReportingCycle | None:
+    """The earliest locked cycle that had the period's figures: one covering the indicator
+    that opened after the period ended. Its committee has seen them."""
+    return (
+        ReportingCycle.objects.filter(organisation_id=indicator.organisation_id)
+        .filter(Q(plan__isnull=True) | Q(plan_id=indicator.plan_id))
+        .filter(locked_at__isnull=False, opens_on__gt=period_end)
+        .order_by("deadline", "id")
+        .first()
+    )
+
+
+def check_value_lock(indicator: Indicator, period_end: dt.date, reason: str) -> None:
+    """ValidationError when the period has been reported and locked and no reason is given."""
+    rules.locked_period_needs_reason(value_locking_cycle(indicator, period_end), reason)

@@ -45,10 +45,11 @@ def cycle_locks_after_committee(cycle: ReportingCycle, today: dt.date) -> None:
 
 
 def locked_period_needs_reason(locked: ReportingCycle | None, reason: str) -> None:
-    """An update dated inside a locked period needs a recorded reason."""
+    """An update dated inside a locked period, or a value for a period already reported and
+    locked, needs a recorded reason."""
     if locked is not None and not reason.strip():
         raise ValidationError(
-            {"change_reason": f"{locked} is locked: enter why this update is being made"}
+            {"change_reason": f"{locked} is locked: enter why this is being changed"}
         )
 
 

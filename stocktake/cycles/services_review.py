@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 
 from stocktake.core.recording import Actor, acting_user, save_recorded
+from stocktake.plans import services as plans
 from stocktake.plans.models import ProgressUpdate, UpdateState
 
 from . import rules
@@ -28,7 +29,9 @@ def _review(
 def update_accept(
     *, update: ProgressUpdate, by: Actor, now: dt.datetime, comment: str = ""
 ) -> ProgressUpdate:
-    return _review(update, UpdateState.VERIFIED, comment, by, now)
+    _review(update, UpdateState.VERIFIED, comment, by, now)
+    plans.update_takes_effect(update=update, by=by)
+    return update
 
 
 @transaction.atomic

@@ -92,6 +92,12 @@ class MeasurementForm(forms.Form):
     provisional = forms.BooleanField(
         label="This value is provisional", required=False, initial=True
     )
+    change_reason = forms.CharField(
+        label="Reason for the change",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed only for a period already reported to committee and locked.",
+    )
 
     def __init__(self, *args: Any, definition: IndicatorDefinition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,6 +131,7 @@ class MeasurementForm(forms.Form):
             "note": data["note"],
             "forecast": data.get("forecast"),
             "sample_size": data.get("sample_size"),
+            "change_reason": data.get("change_reason", ""),
             "state": Measurement.State.PROVISIONAL
             if data["provisional"]
             else Measurement.State.VERIFIED,

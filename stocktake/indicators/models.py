@@ -302,6 +302,13 @@ class Measurement(Record):
         "forecast year-end figure", max_digits=20, decimal_places=6, null=True, blank=True
     )
     note = models.TextField(blank=True)
+    # Bulk imports write rows in raw SQL without this column; the database fills it in.
+    change_reason = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Why a value for a period already reported and locked was changed.",
+    )
     state = models.CharField(max_length=20, choices=State.choices, default=State.PROVISIONAL)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -246,11 +247,16 @@ def measurement_record(
     forecast: Decimal | None = None,
     calculation: dict[str, Any] | None = None,
     sample_size: int | None = None,
+    change_reason: str = "",
 ) -> Measurement:
-    """Record (or correct) one period's value; status and arrows are worked out and stored."""
+    """Record (or correct) one period's value; status and arrows are worked out and stored.
+
+    Once a reporting cycle that had the period is locked, a change needs `change_reason`.
+    """
     span = period_from(period)
     definition = indicator.definition
     if enforce_rules:
+        _lock_allows(indicator, span, change_reason)
         rules.calculated_not_entered(definition.formula)
         rules.period_fits_frequency(span, definition.frequency)
         rules.period_has_started(span, today())
@@ -276,6 +282,7 @@ def measurement_record(
         denominator,
     )
     row.note, row.state, row.entered_by = note, state, acting_user(by)
+    row.change_reason = change_reason.strip()
     row.forecast = forecast
     row.sample_size = sample_size
     # Kept through every re-evaluation: why a calculated value is what it is (or is missing).
@@ -289,6 +296,14 @@ def measurement_record(
 
     recalculate_dependents(indicator=indicator, period=span, by=by)
     return saved
+
+
+def _lock_allows(indicator: Indicator, span: Period, reason: str) -> None:
+    """Ask the cycles app, when installed; imported here so indicators loads without it."""
+    if apps.is_installed("stocktake.cycles"):
+        from stocktake.cycles.hooks import check_value_lock
+
+        check_value_lock(indicator, span.end, reason)
 
 
 def indicator_recompute(

@@ -67,10 +67,13 @@ class ActionQuerySet(models.QuerySet["Action"]):
         than showing today's status.
         """
         current = when >= today
-        from .models import DueRevision, ProgressUpdate
+        from .models import DueRevision, ProgressUpdate, UpdateState
 
-        updates = ProgressUpdate.objects.filter(action=OuterRef("pk"), as_at__lte=when).order_by(
-            "-as_at", "-created_at", "-id"
+        # A returned update never counted; it stays on the record but not in the position.
+        updates = (
+            ProgressUpdate.objects.filter(action=OuterRef("pk"), as_at__lte=when)
+            .exclude(state=UpdateState.RETURNED)
+            .order_by("-as_at", "-created_at", "-id")
         )
         revisions = DueRevision.objects.filter(
             action=OuterRef("pk"), revised_on__lte=when

@@ -246,14 +246,32 @@ def action_update_add(
         state=state,
     )
     save_recorded(update, by)
-    later = action.updates.filter(as_at__gt=as_at).exists()
-    if not later and (progress_status or rag):
-        if progress_status:
-            action.progress_status = progress_status
-        if rag:
-            action.rag = rag
-        save_recorded(action, by)
+    if state == UpdateState.VERIFIED:
+        _status_follows(update, by)
     return update
+
+
+@transaction.atomic
+def update_takes_effect(*, update: ProgressUpdate, by: Actor) -> None:
+    """A provisional update has been accepted: the action's status follows it now."""
+    _status_follows(update, by)
+
+
+def _status_follows(update: ProgressUpdate, by: Actor) -> None:
+    """The action takes the update's status and RAG unless a later position supersedes it.
+
+    Provisional updates wait for sign-off, so a status nobody has accepted never shows as
+    the action's own.
+    """
+    action = update.action
+    later = action.updates.filter(as_at__gt=update.as_at).exclude(state=UpdateState.RETURNED)
+    if later.exists() or not (update.progress_status or update.rag):
+        return
+    if update.progress_status:
+        action.progress_status = update.progress_status
+    if update.rag:
+        action.rag = update.rag
+    save_recorded(action, by)
 
 
 def _cycle_state_for(action: Action, as_at: dt.date, reason: str) -> str:

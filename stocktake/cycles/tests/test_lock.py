@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
@@ -9,6 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.cycles import services
+from stocktake.indicators import services as indicators
+from stocktake.indicators.models import Measurement
 from stocktake.plans import services as plans
 from stocktake.plans.models import ProgressUpdate
 
@@ -68,7 +71,7 @@ def test_the_update_page_asks_for_a_reason_in_a_locked_period(
     data = {"as_at": INSIDE.isoformat(), "position": "Late news"}
     refused = client.post(url, data)
     assert refused.status_code == 200
-    assert "is locked: enter why" in refused.text
+    assert "is locked: enter why this is being changed" in refused.text
     accepted = client.post(url, {**data, "change_reason": "Correction"})
     assert accepted.status_code == 302
     assert ProgressUpdate.objects.get(action=locked.accountable_only).change_reason == "Correction"
@@ -84,3 +87,39 @@ def test_an_officer_locks_the_period_from_the_cycle_page(
     assert "Period locked" in response.text
     opened.cycle.refresh_from_db()
     assert opened.cycle.locked_at is not None
+
+
+def test_a_reported_value_changes_after_the_lock_only_with_a_reason(
+    locked: Scene, officer: User, client: Client
+) -> None:
+    definition = indicators.definition_create(
+        organisation=locked.plan.organisation,
+        by=officer,
+        code="BV8",
+        title="Invoices paid on time",
+        data_type="percentage",
+        polarity="higher",
+        frequency="quarterly",
+        combine="average",
+    )
+    indicator = indicators.indicator_create(
+        organisation=locked.plan.organisation, definition=definition, plan=locked.plan, by=officer
+    )
+    # Q3 had ended when the locked cycle opened, so its committee saw it.
+    with pytest.raises(ValidationError) as refused:
+        indicators.measurement_record(
+            indicator=indicator, period="Q3 2009/10", value=Decimal(91), by=officer
+        )
+    assert "change_reason" in refused.value.message_dict
+    assert not Measurement.objects.filter(indicator=indicator).exists()
+    client.force_login(officer)
+    url = reverse("indicators:measurement_add", args=[indicator.uuid])
+    page = client.post(url, {"period": "Q3 2009/10", "value": "91"})
+    assert "is locked: enter why this is being changed" in page.text
+    client.post(url, {"period": "Q3 2009/10", "value": "91", "change_reason": "Audit correction"})
+    saved = Measurement.objects.get(indicator=indicator)
+    assert (saved.value, saved.change_reason) == (Decimal(91), "Audit correction")
+    # Q4 had not ended when the cycle opened: no reason needed.
+    indicators.measurement_record(
+        indicator=indicator, period="Q4 2009/10", value=Decimal(93), by=officer
+    )

@@ -145,3 +145,39 @@ def test_unknown_updates_are_not_found_on_review(
     missing = "00000000-0000-0000-0000-000000000000"
     url = reverse("cycles:update_review", args=[cycle.uuid, missing])
     assert client.post(url, {f"{missing}-decision": "accept"}).status_code == 404
+
+
+def test_a_provisional_status_becomes_the_actions_own_only_when_accepted(
+    scene: Scene, officer: User
+) -> None:
+    _reviewed_cycle(scene, officer)
+    action = scene.accountable_only
+    update = plans.action_update_add(
+        action=action,
+        as_at=timezone.localdate(),
+        position="Finished",
+        progress_status="complete",
+        rag="blue",
+        by=officer,
+    )
+    action.refresh_from_db()
+    assert (action.progress_status, action.rag) != ("complete", "blue")
+    services_review.update_accept(update=update, by=officer, now=timezone.now())
+    action.refresh_from_db()
+    assert (action.progress_status, action.rag) == ("complete", "blue")
+
+
+def test_a_returned_update_is_not_the_position_as_at_any_date(scene: Scene, officer: User) -> None:
+    _reviewed_cycle(scene, officer)
+    action = scene.accountable_only
+    today = timezone.localdate()
+    update = plans.action_update_add(
+        action=action, as_at=today, position="Made up", rag="green", by=officer
+    )
+    services_review.update_return(
+        update=update, by=officer, now=timezone.now(), comment="Evidence, please"
+    )
+    shown = Action.objects.filter(pk=action.pk).as_at(today, today=today).get()
+    assert shown.last_update_position is None  # type: ignore[attr-defined]
+    action.refresh_from_db()
+    assert action.rag != "green"
