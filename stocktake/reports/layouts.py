@@ -54,6 +54,7 @@ def columns(spec: Spec) -> list[str]:
         "Direction",
         "Commentary",
         "Corrective action",
+        "Last updated",
     ]
 
 
@@ -152,7 +153,19 @@ def cells(action: Any, spec: Spec, earlier: dict[str, Any] | None, today: dt.dat
         direction(rag, then_rag),
         position,
         corrective,
+        freshness(action.last_update_as_at, spec.as_at),
     ]
+
+
+def freshness(updated: dt.date | None, as_at: dt.date) -> str:
+    """How old the position is at the report's date, so a stale "green" reads as stale."""
+    if updated is None:
+        return "Never updated"
+    days = (as_at - updated).days
+    when = f"{updated:%-d %b %Y}"
+    if days <= 0:
+        return when
+    return f"{when} ({days} day{'s' if days != 1 else ''} before)"
 
 
 def group_heading(action: Any, spec: Spec, several_plans: bool) -> str:

@@ -121,3 +121,18 @@ def test_the_builder_page_groups_by_each_new_grouping(
     page = client.get(f"/reports/new/?plans={plan.uuid}&layout=actions&group_by={group_by}")
     assert page.status_code == 200
     assert "Deliver improvement 2" in page.content.decode()
+
+
+def test_a_performance_report_says_how_old_each_position_is_at_its_date(
+    council: Organisation, officer: User
+) -> None:
+    plan = plans.plan_create(organisation=council, title="Freshness", by=officer)
+    fresh = plans.action_create(plan=plan, ref="F1", text="Updated lately", by=officer)
+    plans.action_create(plan=plan, ref="F2", text="Never updated", by=officer)
+    plans.action_update_add(
+        action=fresh, as_at=dt.date(2008, 12, 27), position="Going well", rag="green", by=officer
+    )
+    report = _report([plan], "plan", officer, layout="performance")
+    assert report["columns"][-1] == "Last updated"
+    last = {r["ref"]: r["cells"][-1] for g in report["groups"] for r in g["rows"]}
+    assert last == {"F1": "27 Dec 2008 (94 days before)", "F2": "Never updated"}
