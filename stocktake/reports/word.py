@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from . import charts
 
@@ -48,6 +49,41 @@ def _table(document: DocumentObject, header: list[str], rows: list[list[str]]) -
     return table
 
 
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word works out when the document is shown."""
+    run = paragraph.add_run()
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind is not None:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {code} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _page_numbers(document: DocumentObject) -> None:
+    """ "Page N of M" in the footer, unless the council's template numbers its pages itself."""
+    footer = document.sections[0].footer
+    if any(" PAGE " in (t.text or "") for t in footer._element.iter(qn("w:instrText"))):
+        return
+    paragraph = footer.add_paragraph(style=_style(document, "Footer"))
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES")
+
+
 def _picture(document: DocumentObject, png: bytes, alt: str) -> None:
     shape = document.add_picture(io.BytesIO(png), width=Cm(15))
     properties = shape._inline.docPr
@@ -59,6 +95,7 @@ def report_docx(data: dict[str, Any]) -> bytes:
     document = Document(settings.REPORT_WORD_TEMPLATE)
     document.core_properties.title = data["title"]
     document.core_properties.language = "en-GB"
+    _page_numbers(document)
     document.add_paragraph(data["title"], style=_style(document, "Title", "Heading 1"))
     as_at = dt.date.fromisoformat(data["as_at"])
     dates = f"Position at {as_at:%-d %B %Y}"

@@ -79,6 +79,23 @@ def test_the_word_file_uses_heading_styles_header_rows_and_chart_alt_text(
     assert all(d.startswith("Trend chart for LPI") for d in descriptions)
 
 
+def test_the_word_footer_numbers_the_pages_once(
+    report: dict[str, Any], settings: Any, tmp_path: Any
+) -> None:
+    made = report_docx(report)
+    document = Document(io.BytesIO(made))
+    footer = document.sections[0].footer
+    fields = [e.text.strip() for e in footer._element.iter() if e.tag.endswith("}instrText")]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert "Page 1 of 1" in "".join(p.text for p in footer.paragraphs)
+    # A template that numbers its own pages is left alone: use the output as the template.
+    (tmp_path / "numbered.docx").write_bytes(made)
+    settings.REPORT_WORD_TEMPLATE = str(tmp_path / "numbered.docx")
+    again = Document(io.BytesIO(report_docx(report)))
+    again_fields = [e for e in again.sections[0].footer._element.iter() if "instrText" in e.tag]
+    assert len(again_fields) == 2
+
+
 def test_excel_and_csv_hold_the_same_rows(report: dict[str, Any]) -> None:
     expected = render.flat_rows(report)
     sheet = load_workbook(io.BytesIO(render.report_xlsx(report))).active
