@@ -7,6 +7,7 @@ Progress is written with plain UPDATEs, outside any transaction, so the status p
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -107,3 +108,39 @@ def job_run(job_id: int) -> None:
             error=str(error)[:2000] or error.__class__.__name__,
             finished_at=timezone.now(),
         )
+
+
+STALLED_AFTER = dt.timedelta(minutes=30)
+KEEP_FILES_FOR = dt.timedelta(days=30)
+
+
+def jobs_tidy(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Fail jobs whose worker stopped mid-way, and delete files nobody fetched for a month.
+
+    A running job writes progress as it goes, so one silent for half an hour has lost its
+    worker (a restart, say): it is marked failed so the person who asked can ask again.
+    Returns (jobs failed, files deleted). Scheduled hourly in the background worker.
+    """
+    now = now or timezone.now()
+    stalled = ReportJob.objects.filter(
+        status__in=[JobStatus.QUEUED, JobStatus.RUNNING], updated_at__lt=now - STALLED_AFTER
+    ).update(
+        status=JobStatus.FAILED,
+        error="The background worker stopped before the file was made. Please ask again.",
+        finished_at=now,
+        updated_at=now,
+    )
+    old = ReportJob.objects.filter(finished_at__lt=now - KEEP_FILES_FOR).exclude(result="")
+    deleted = 0
+    for job in old:
+        job.result.delete(save=False)
+        _progress(job, result="")
+        deleted += 1
+    return stalled, deleted
+
+
+def run_tidy() -> None:
+    """The scheduled task."""
+    stalled, deleted = jobs_tidy()
+    if stalled or deleted:
+        logger.info("Report jobs: %s stalled marked failed, %s old files deleted", stalled, deleted)

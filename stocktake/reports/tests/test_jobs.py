@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 
 from stocktake.accounts.models import Organisation
@@ -183,3 +185,36 @@ def test_nobody_can_queue_a_file_of_a_plan_they_cannot_see(
     assert "Select a valid choice" in response.content.decode()
     assert job is None
     assert client.post(reverse("reports:job_create"), {"format": "exe"}).status_code == 404
+
+
+def test_tidying_fails_jobs_whose_worker_stopped_and_deletes_month_old_files(
+    client: Client, plan: Plan, officer: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(officer)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jobs, "async_task", lambda *args, **kw: None)
+        with django_capture_on_commit_callbacks(execute=True):
+            _, stuck = _ask(client, plan, "pdf")
+            _, done = _ask(client, plan, "docx")
+    assert stuck is not None
+    assert done is not None
+    jobs.job_run(done.pk)
+    done.refresh_from_db()
+    path = Path(done.result.path)
+    assert path.exists()
+    ReportJob.objects.filter(pk=stuck.pk).update(status="running", progress=30)
+
+    now = timezone.now()
+    assert jobs.jobs_tidy(now=now + dt.timedelta(minutes=10)) == (0, 0)
+    assert jobs.jobs_tidy(now=now + dt.timedelta(minutes=31)) == (1, 0)
+    stuck.refresh_from_db()
+    assert stuck.status == "failed"
+    assert (
+        "Please ask again"
+        in client.get(reverse("reports:job_detail", args=[stuck.uuid])).content.decode()
+    )
+    assert jobs.jobs_tidy(now=now + dt.timedelta(days=31)) == (0, 1)
+    done.refresh_from_db()
+    assert not path.exists()
+    assert not done.result
+    assert client.get(reverse("reports:job_download", args=[done.uuid])).status_code == 404
