@@ -40,6 +40,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_framework --shipped
 
 run: demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0

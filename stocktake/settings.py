@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stocktake.accounts",
     "stocktake.priorities",
     "stocktake.plans",
+    "stocktake.frameworks",
     "stocktake.cycles",
     "stocktake.reports",
     "stocktake.indicators",

@@ -37,6 +37,13 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if member:
         items.append(NavItem("Risks", reverse("risks:index"), here[0] == "risks"))
         items.append(NavItem("Reports", reverse("reports:report_list"), here[0] == "reports"))
+        items.append(
+            NavItem(
+                "Assessments",
+                reverse("frameworks:assessment_list"),
+                here[0] == "frameworks",
+            )
+        )
     else:
         items.append(NavItem("Scorecards", reverse("reports:public_index"), here[0] == "reports"))
     items.append(
