@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test check pytest e2e-deps migrate demo bench clean
+.PHONY: help install run test check pytest e2e-deps migrate demo bench fuzz outdated clean
 
 help:
 	@echo "make run   install, migrate, load the demo data and serve on http://$(HOST):$(PORT)"
@@ -80,6 +80,17 @@ bench: install
 	$(PY) bench/indicator_import.py
 	$(PY) bench/report_speed.py
 	$(PY) bench/cycle_open.py
+
+# The fuzz suites with thousands of examples each, rather than the suite's bounded few.
+fuzz: install
+	HYPOTHESIS_PROFILE=long $(VENV)/bin/pytest -p no:randomly -q \
+	  stocktake/imports/tests/test_fuzz.py stocktake/imports/tests/test_properties.py \
+	  stocktake/core/tests/test_form_fuzz.py
+
+# No vulnerability database is reachable from every machine: list what has a newer release.
+outdated: install
+	$(UV) pip list --outdated --python $(PY)
+	npm outdated || true
 
 clean:
 	rm -rf $(VENV) .tools node_modules staticfiles stocktake/core/static/core/stocktake.css

@@ -5,6 +5,7 @@ Nothing here touches the database; saving a previewed import is a separate step.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from stocktake.imports.understand import understand
 
 __all__ = ["SUPPORTED", "ImportFailed", "preview_document", "read_document"]
 
+logger = logging.getLogger(__name__)
 SUPPORTED = (".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv", ".tsv", ".txt", ".text", ".md")
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -52,6 +54,16 @@ def read_document(path: Path) -> Document:
         return read_text(decode(data))
     except ImportFailed as exc:
         raise ImportFailed(f"{path.name}: {exc}") from exc
+    except RecursionError as exc:
+        raise ImportFailed(f"{path.name}: the file is nested too deeply to read") from exc
+    except Exception as exc:
+        # A damaged file can fail deep inside a parsing library (a zip member that will not
+        # inflate, XML cut short); the person importing needs to know the file is at fault.
+        logger.warning("Could not read %s", path.name, exc_info=True)
+        raise ImportFailed(
+            f"{path.name}: the file is damaged or not really a {suffix.lstrip('.')} file "
+            f"and could not be read ({exc.__class__.__name__})"
+        ) from exc
 
 
 def preview_document(
