@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "stocktake.priorities",
     "stocktake.plans",
     "stocktake.frameworks",
+    "stocktake.customers",
     "stocktake.cycles",
     "stocktake.reports",
     "stocktake.indicators",

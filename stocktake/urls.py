@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("stocktake.plans.urls")),
     path("", include("stocktake.frameworks.urls")),
+    path("", include("stocktake.customers.urls")),
     path("", include("stocktake.cycles.urls")),
     path("", include("stocktake.reports.urls")),
     path("", include("stocktake.indicators.urls")),

@@ -23,9 +23,19 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     here = (match.namespace, match.url_name) if match else ("", "")
     user = request.user
     superuser = getattr(user, "is_superuser", False)
-    items = [
+    member = user.is_authenticated and (superuser or bool(grants_for(user)))
+    items = []
+    if member:
+        items.append(
+            NavItem(
+                "Dashboard",
+                reverse("reports:my_dashboard"),
+                here in (("reports", "dashboard"), ("reports", "my_dashboard")),
+            )
+        )
+    items.append(
         NavItem("Plans", reverse("plans:plan_list"), here[0] == "plans" and here[1] != "my_actions")
-    ]
+    )
     if user.is_authenticated:
         items.append(
             NavItem("My actions", reverse("plans:my_actions"), here == ("plans", "my_actions"))
@@ -33,10 +43,11 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items.append(
         NavItem("Indicators", reverse("indicators:indicator_list"), here[0] == "indicators")
     )
-    member = user.is_authenticated and (superuser or bool(grants_for(user)))
     if member:
         items.append(NavItem("Risks", reverse("risks:index"), here[0] == "risks"))
-        items.append(NavItem("Reports", reverse("reports:report_list"), here[0] == "reports"))
+        items.append(NavItem("Contact", reverse("customers:my_contacts"), here[0] == "customers"))
+        reporting = here[0] == "reports" and here[1] not in ("dashboard", "my_dashboard")
+        items.append(NavItem("Reports", reverse("reports:report_list"), reporting))
         items.append(
             NavItem(
                 "Assessments",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 
-from .models import Capability, Membership, Person, Unit
+from .models import Capability, Membership, Organisation, Person, Unit
 
 AnyUser = User | AnonymousUser
 ALL_CAPABILITIES = frozenset(Capability.values)
@@ -77,3 +77,12 @@ def person_for(user: AnyUser) -> Person | None:
     if not user.is_authenticated:
         return None
     return Person.objects.filter(user_id=user.pk).first()
+
+
+def home_organisation(user: AnyUser) -> Organisation | None:
+    """The council a signed-in user's own pages open on: the first they are a member of, by
+    name (a superuser's, the first council)."""
+    if getattr(user, "is_superuser", False):
+        return Organisation.objects.filter(kind="council").order_by("name", "id").first()
+    ids = {grant.organisation_id for grant in grants_for(user)}
+    return Organisation.objects.filter(pk__in=ids).order_by("name", "id").first()

@@ -17,6 +17,7 @@ urlpatterns = [
         name="definition_publish",
     ),
     path("published/<str:snapshot_uuid>/", views.snapshot_detail, name="snapshot_detail"),
+    path("dashboard/", views_public.my_dashboard, name="my_dashboard"),
     path(
         "organisations/<str:organisation_uuid>/dashboard/",
         views_public.dashboard,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from stocktake.accounts.selectors import home_organisation
 from stocktake.cycles.staleness import owners_silent
 from stocktake.plans.models import Plan
 
@@ -15,6 +17,15 @@ from .models import ReportSnapshot
 
 
 @login_required
+@login_required
+def my_dashboard(request: HttpRequest) -> HttpResponse:
+    """The health card of the user's own council, from the navigation."""
+    organisation = home_organisation(request.user)
+    if organisation is None:
+        raise PermissionDenied("You are not a member of any council")
+    return redirect("reports:dashboard", organisation_uuid=organisation.uuid)
+
+
 def dashboard(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_dashboard(request.user, organisation_uuid)
     try:

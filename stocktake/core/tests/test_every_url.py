@@ -25,6 +25,10 @@ PUBLIC = {
     "u/<str:token>/",
     # Published equality impact assessments are public; the page shows nothing else.
     "organisations/<str:organisation_uuid>/equality/",
+    # Places to contact the council and its published service standards are public.
+    "access-points/",
+    "access-points/<str:access_point_uuid>/",
+    "service-standards/",
 }
 
 
@@ -71,6 +75,7 @@ def test_every_page_answers_every_role_without_error(
         "job_uuid": missing,
         "action_uuid": str(action.uuid),
         "evidence_uuid": missing,
+        "access_point_uuid": missing,
         "framework_uuid": missing,
         "framework_assessment_uuid": missing,
         "criterion_uuid": missing,

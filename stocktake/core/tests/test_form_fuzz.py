@@ -52,8 +52,8 @@ _VALUE = st.one_of(
 )
 
 
-def _fingerprint() -> list[tuple[int, object]]:
-    found = []
+def _fingerprint() -> list[tuple[int, tuple[object, object]]]:
+    found: list[tuple[int, tuple[object, object]]] = []
     for label in WATCHED:
         model = apps.get_model(label)
         rows = model.objects.aggregate(n=Max("pk"), changed=Max("updated_at"))

@@ -136,3 +136,20 @@ def test_a_performance_report_says_how_old_each_position_is_at_its_date(
     assert report["columns"][-1] == "Last updated"
     last = {r["ref"]: r["cells"][-1] for g in report["groups"] for r in g["rows"]}
     assert last == {"F1": "27 Dec 2008 (94 days before)", "F2": "Never updated"}
+
+
+def test_the_navigation_dashboard_opens_the_members_own_councils_health_card(
+    client: Any, council: Organisation, officer: User
+) -> None:
+    from django.urls import reverse
+
+    client.force_login(officer)
+    response = client.get(reverse("reports:my_dashboard"))
+    assert response["Location"] == reverse("reports:dashboard", args=[council.uuid])
+    page = client.get(response["Location"])
+    assert 'href="/dashboard/"' in page.text
+    assert 'href="/contacts/"' in page.text
+    contacts = client.get(reverse("customers:my_contacts"))
+    assert contacts["Location"] == reverse("customers:dashboard", args=[council.uuid])
+    client.logout()
+    assert client.get(reverse("reports:my_dashboard")).status_code == 302  # to sign in

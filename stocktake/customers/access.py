@@ -1,0 +1,96 @@
+"""The gatekeeper for customer insight. Access points and published standards are public;
+contact figures are for people who may read the council's performance data; entering contacts
+needs update rights, and sampling periods need edit rights, anywhere in the council.
+
+Unknown things are 404; known but not allowed raises PermissionDenied (sign-in for anonymous).
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from stocktake.accounts.models import Capability, Organisation
+from stocktake.accounts.selectors import AnyUser, grants_for
+from stocktake.core.ids import parse_uuid
+
+from .models import AccessPoint
+
+READ = frozenset({Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF})
+
+
+def _holds(user: AnyUser, organisation_id: int, wanted: frozenset[str]) -> bool:
+    """Any grant in the council, whole or for one unit: contact data is council-wide."""
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        g.organisation_id == organisation_id and g.capabilities & wanted for g in grants_for(user)
+    )
+
+
+def can_read_contacts(user: AnyUser, organisation_id: int) -> bool:
+    return _holds(user, organisation_id, READ)
+
+
+def can_enter_contacts(user: AnyUser, organisation_id: int) -> bool:
+    return _holds(user, organisation_id, frozenset({Capability.UPDATE_OWN, Capability.EDIT_ALL}))
+
+
+def can_manage_sampling(user: AnyUser, organisation_id: int) -> bool:
+    return _holds(user, organisation_id, frozenset({Capability.EDIT_ALL}))
+
+
+def _organisation(organisation_uuid: str | uuid_lib.UUID) -> Organisation:
+    found = Organisation.objects.filter(uuid=parse_uuid(organisation_uuid)).first()
+    if found is None:
+        raise Http404("No such organisation")
+    return found
+
+
+def organisation_for_reader(user: AnyUser, organisation_uuid: str) -> Organisation:
+    organisation = _organisation(organisation_uuid)
+    if not can_read_contacts(user, organisation.pk):
+        raise PermissionDenied("You cannot see this council's contact figures")
+    return organisation
+
+
+def organisation_for_entry(user: AnyUser, organisation_uuid: str) -> Organisation:
+    organisation = _organisation(organisation_uuid)
+    if not can_enter_contacts(user, organisation.pk):
+        raise PermissionDenied("You cannot record contacts for this council")
+    return organisation
+
+
+def organisation_for_sampling(user: AnyUser, organisation_uuid: str) -> Organisation:
+    organisation = _organisation(organisation_uuid)
+    if not can_manage_sampling(user, organisation.pk):
+        raise PermissionDenied("You cannot set sampling periods for this council")
+    return organisation
+
+
+def visible_access_points(user: AnyUser) -> Q:
+    condition = Q(is_public=True)
+    if not user.is_authenticated:
+        return condition
+    if getattr(user, "is_superuser", False):
+        return Q()
+    readable = {g.organisation_id for g in grants_for(user) if g.capabilities & READ}
+    return condition | Q(organisation_id__in=readable)
+
+
+def access_point_for_viewer(user: AnyUser, access_point_uuid: str) -> AccessPoint:
+    found = (
+        AccessPoint.objects.select_related("organisation")
+        .filter(uuid=parse_uuid(access_point_uuid, "access point"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such access point")
+    if not (found.is_public or can_read_contacts(user, found.organisation_id)):
+        raise PermissionDenied("This access point is not published")
+    return found

@@ -1,0 +1,195 @@
+"""The typed row parser for contact files: one CSV line in, one checked row (or a reason) out.
+
+It is the only gate for bulk data, so it checks everything the database would otherwise find
+half-way through a load: types, known codes, and the rules in rules.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from django.core.exceptions import ValidationError
+
+from . import rules
+from .hours import LONDON
+from .models import Channel
+from .models_contacts import Avoidable, AvoidableReason, Exclusion
+from .servicelist import SERVICES
+
+COLUMNS = (
+    "received_at",
+    "channel",
+    "access_point",
+    "service",
+    "request_type",
+    "resolved_first",
+    "request_resolved",
+    "avoidable",
+    "avoidable_reason",
+    "area_code",
+    "exclusion",
+)
+REQUIRED = ("received_at", "channel")
+CHANNELS = frozenset(Channel.values)
+SERVICE_CODES = frozenset(["", *(code for code, _ in SERVICES)])
+AVOIDABLE = {"": Avoidable.UNASSESSED.value, **{v: v for v in Avoidable.values}}
+REASONS = frozenset(["", *AvoidableReason.values])
+EXCLUSIONS = frozenset(["", *Exclusion.values])
+YES_NO: Mapping[str, bool | None] = {
+    "": None,
+    "y": True,
+    "yes": True,
+    "true": True,
+    "1": True,
+    "n": False,
+    "no": False,
+    "false": False,
+    "0": False,
+}
+AREA_CODE = re.compile(r"[A-Za-z0-9]{0,12}")
+
+
+class ContactRow(NamedTuple):
+    # Naive means local (Europe/London) wall-clock time, as contact systems export it; the
+    # database resolves it, so millions of rows need no time-zone sums in Python.
+    received_at: dt.datetime
+    channel: str
+    access_point_id: int | None
+    service_code: str
+    request_type: str
+    resolved_first: bool | None
+    request_resolved: bool
+    avoidable: str
+    avoidable_reason: str
+    area_code: str
+    exclusion: str
+
+    @property
+    def received_on(self) -> dt.date:
+        return self.received_at.date()
+
+    @property
+    def aware_received_at(self) -> dt.datetime:
+        when = self.received_at
+        return when.replace(tzinfo=LONDON) if when.tzinfo is None else when
+
+
+class RowError(ValueError):
+    pass
+
+
+class Parsed(NamedTuple):
+    line: int
+    row: ContactRow | None
+    error: str
+
+
+def _when(text: str, now: dt.datetime) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise RowError(f"received_at {text!r} is not a date and time (YYYY-MM-DD HH:MM)") from None
+    if value.tzinfo is not None:
+        value = value.astimezone(LONDON)
+        if value > now:
+            raise RowError(f"received_at {text} is in the future")
+    elif value > now.astimezone(LONDON).replace(tzinfo=None):
+        raise RowError(f"received_at {text} is in the future")
+    return value
+
+
+def _choice(name: str, text: str, allowed: frozenset[str]) -> str:
+    if text not in allowed:
+        raise RowError(f"{name} {text!r} is not one of: {', '.join(sorted(allowed - {''}))}")
+    return text
+
+
+def _flag(name: str, text: str) -> bool | None:
+    try:
+        return YES_NO[text.lower()]
+    except KeyError:
+        raise RowError(f"{name} {text!r} should be yes, no or empty") from None
+
+
+def parse_row(
+    values: Sequence[str], *, access_points: Mapping[str, int], now: dt.datetime
+) -> ContactRow:
+    """One row's fields in COLUMNS order. Every check is a set or dict look-up: this runs
+    millions of times per load."""
+    when, channel, point, service, request, first, resolved, avoidable, reason, area, excl = [
+        v.strip() for v in values
+    ]
+    if point and point not in access_points:
+        raise RowError(f"access_point {point!r} is not one of this council's access points")
+    assessment = AVOIDABLE.get(avoidable.lower())
+    if assessment is None:
+        raise RowError(f"avoidable {avoidable!r} should be yes, no, unassessed or empty")
+    if not AREA_CODE.fullmatch(area):
+        raise RowError(f"area_code {area!r} should be up to 12 letters and digits")
+    try:
+        rules.reason_only_when_avoidable(assessment, reason)
+        rules.request_type_fits(request)
+    except ValidationError as error:
+        raise RowError("; ".join(error.messages)) from None
+    return ContactRow(
+        _when(when, now),
+        _choice("channel", channel, CHANNELS),
+        access_points[point] if point else None,
+        _choice("service", service.upper(), SERVICE_CODES),
+        request,
+        _flag("resolved_first", first),
+        bool(_flag("request_resolved", resolved)),
+        assessment,
+        _choice("avoidable_reason", reason, REASONS),
+        area,
+        _choice("exclusion", excl, EXCLUSIONS),
+    )
+
+
+def parse_csv(
+    lines: Iterable[str], *, access_points: Mapping[str, int], now: dt.datetime
+) -> Iterator[Parsed]:
+    """Each data line with its line number (the header is line 1), parsed or with the reason.
+    A bad header raises RowError at once, before anything is read or stored."""
+    reader = csv.reader(lines)
+    header = [name.strip().lower() for name in next(reader, [])]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise RowError(f"line 1: the header lacks {', '.join(missing)}")
+    unknown = [name for name in header if name not in COLUMNS]
+    if unknown:
+        raise RowError(f"line 1: unknown columns {', '.join(unknown)}")
+    width = len(header)
+    # Where each of COLUMNS sits in this file (absent optional columns read as empty).
+    positions = [header.index(name) if name in header else width for name in COLUMNS]
+    in_order = header == list(COLUMNS)
+    return _rows(reader, positions, width, in_order, access_points, now)
+
+
+def _rows(
+    reader: Any,
+    positions: list[int],
+    width: int,
+    in_order: bool,
+    access_points: Mapping[str, int],
+    now: dt.datetime,
+) -> Iterator[Parsed]:
+    for values in reader:
+        line = reader.line_num
+        if len(values) != width:
+            if not any(v.strip() for v in values):
+                continue
+            yield Parsed(line, None, f"has {len(values)} fields, the header has {width}")
+            continue
+        if not in_order:
+            values = [[*values, ""][i] for i in positions]
+        try:
+            row = parse_row(values, access_points=access_points, now=now)
+        except RowError as error:
+            yield Parsed(line, None, str(error))
+        else:
+            yield Parsed(line, row, "")

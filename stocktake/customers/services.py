@@ -1,0 +1,179 @@
+"""Writes for access points, standards, feedback and mystery shopping. Contact loading and
+sampling live in services_contacts.py."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+
+from stocktake.accounts.models import Organisation
+from stocktake.core.recording import Actor, save_recorded
+
+from . import rules
+from .models import AccessPoint, Area, OpeningException, OpeningSession
+from .models_feedback import (
+    Feedback,
+    PeerSatisfaction,
+    ServiceStandard,
+    ShoppingCheck,
+    ShoppingExercise,
+)
+
+
+@transaction.atomic
+def access_point_create(
+    *, organisation: Organisation, code: str, name: str, kind: str, by: Actor, **fields: object
+) -> AccessPoint:
+    point = AccessPoint(organisation=organisation, code=code, name=name, kind=kind, **fields)
+    point.full_clean()
+    save_recorded(point, by)
+    return point
+
+
+@transaction.atomic
+def session_add(
+    *, access_point: AccessPoint, weekday: int, opens: dt.time, closes: dt.time, by: Actor
+) -> OpeningSession:
+    rules.weekday_exists(weekday)
+    rules.session_has_length(opens, closes)
+    session = OpeningSession(access_point=access_point, weekday=weekday, opens=opens, closes=closes)
+    save_recorded(session, by)
+    return session
+
+
+@transaction.atomic
+def exception_set(
+    *,
+    access_point: AccessPoint,
+    date: dt.date,
+    reason: str,
+    by: Actor,
+    opens: dt.time | None = None,
+    closes: dt.time | None = None,
+) -> OpeningException:
+    """A closure (no times) or special hours for one date, replacing any earlier one."""
+    if opens is not None and closes is not None:
+        rules.session_has_length(opens, closes)
+    found = OpeningException.objects.filter(access_point=access_point, date=date).first()
+    exception = found or OpeningException(access_point=access_point, date=date)
+    exception.opens, exception.closes, exception.reason = opens, closes, reason
+    save_recorded(exception, by)
+    return exception
+
+
+@transaction.atomic
+def areas_load(*, lines: Iterable[str], kind: str = Area.Kind.OUTPUT_AREA) -> int:
+    """Load an open area classification (CSV: code, name, district_code, segment_code,
+    segment_name, population). Areas are global; a reload updates them in place."""
+    count = 0
+    for row in csv.DictReader(lines):
+        population = (row.get("population") or "").strip()
+        Area.objects.update_or_create(
+            code=row["code"].strip(),
+            defaults={
+                "name": (row.get("name") or "").strip(),
+                "district_code": (row.get("district_code") or "").strip(),
+                "kind": kind,
+                "segment_code": (row.get("segment_code") or "").strip(),
+                "segment_name": (row.get("segment_name") or "").strip(),
+                "population": int(population) if population else None,
+            },
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def feedback_record(
+    *,
+    organisation: Organisation,
+    received_at: dt.datetime,
+    channel: str,
+    rating: str,
+    by: Actor,
+    **fields: object,
+) -> Feedback:
+    feedback = Feedback(
+        organisation=organisation, received_at=received_at, channel=channel, rating=rating, **fields
+    )
+    feedback.full_clean()
+    feedback.save()
+    return feedback
+
+
+@transaction.atomic
+def peer_satisfaction_set(
+    *,
+    organisation: Organisation,
+    peer: Organisation,
+    month: dt.date,
+    channel: str,
+    net_satisfaction: Decimal,
+    by: Actor,
+) -> PeerSatisfaction:
+    figure, _ = PeerSatisfaction.objects.update_or_create(
+        organisation=organisation,
+        peer=peer,
+        month=month.replace(day=1),
+        channel=channel,
+        defaults={"net_satisfaction": net_satisfaction},
+    )
+    return figure
+
+
+@transaction.atomic
+def standard_create(
+    *, organisation: Organisation, title: str, by: Actor, **fields: object
+) -> ServiceStandard:
+    standard = ServiceStandard(organisation=organisation, title=title, **fields)
+    save_recorded(standard, by)
+    return standard
+
+
+@transaction.atomic
+def exercise_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    start: dt.date,
+    end: dt.date,
+    by: Actor,
+    kind: str = ShoppingExercise.Kind.OWN,
+    peer: Organisation | None = None,
+) -> ShoppingExercise:
+    rules.period_in_order(start, end)
+    rules.reciprocal_needs_peer(kind, peer.pk if peer else None)
+    exercise = ShoppingExercise(
+        organisation=organisation, name=name, start=start, end=end, kind=kind, peer=peer
+    )
+    save_recorded(exercise, by)
+    return exercise
+
+
+@transaction.atomic
+def check_record(
+    *,
+    exercise: ShoppingExercise,
+    standard: ServiceStandard,
+    channel: str,
+    done_on: dt.date,
+    met: bool,
+    by: Actor,
+    service_code: str = "",
+    notes: str = "",
+) -> ShoppingCheck:
+    check = ShoppingCheck(
+        exercise=exercise,
+        standard=standard,
+        channel=channel,
+        done_on=done_on,
+        met=met,
+        service_code=service_code,
+        notes=notes,
+    )
+    check.save()
+    return check

@@ -1,0 +1,101 @@
+"""Writes for contacts: bulk loads, single entries in sampling weeks, and sampling periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from stocktake.accounts.models import Organisation
+from stocktake.core.recording import Actor, acting_user
+
+from . import rules
+from .loading import store_rows
+from .models import AccessPoint
+from .models_contacts import ContactLoad, SamplingPeriod
+from .parsing import ContactRow, Parsed, parse_csv
+
+MAX_REPORTED = 10_000  # every bad row is counted; the first ten thousand are listed
+
+
+@dataclass
+class LoadResult:
+    loaded: int = 0
+    skipped: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+class BadRows(Exception):
+    """The file had bad rows and nothing was loaded."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__(f"{result.skipped} bad rows; nothing was loaded")
+        self.result = result
+
+
+def access_point_codes(organisation: Organisation) -> dict[str, int]:
+    return dict(AccessPoint.objects.filter(organisation=organisation).values_list("code", "pk"))
+
+
+def _good_rows(
+    parsed: Iterable[Parsed], result: LoadResult, progress: Callable[[int], object] | None
+) -> Iterator[ContactRow]:
+    for n, item in enumerate(parsed, start=1):
+        if item.row is not None:
+            yield item.row
+        else:
+            result.skipped += 1
+            if len(result.errors) < MAX_REPORTED:
+                result.errors.append((item.line, item.error))
+        if progress is not None and n % 10_000 == 0:
+            progress(10_000)
+
+
+def contacts_load(
+    *,
+    organisation: Organisation,
+    lines: Iterable[str],
+    source: str,
+    by: Actor,
+    skip_bad: bool = False,
+    progress: Callable[[int], object] | None = None,
+) -> LoadResult:
+    """Load a contacts CSV in one pass. Bad rows are reported with their line numbers; unless
+    skip_bad, any bad row means nothing is loaded (raises BadRows)."""
+    result = LoadResult()
+    parsed = parse_csv(lines, access_points=access_point_codes(organisation), now=timezone.now())
+    with transaction.atomic():
+        load = ContactLoad.objects.create(
+            organisation=organisation, source=source[:300], by=acting_user(by)
+        )
+        result.loaded = store_rows(
+            organisation_id=organisation.pk,
+            rows=_good_rows(parsed, result, progress),
+            load_id=load.pk,
+        )
+        if result.skipped and not skip_bad:
+            raise BadRows(result)  # rolls back the staging, contacts and tallies together
+        load.loaded, load.skipped = result.loaded, result.skipped
+        load.save(update_fields=["loaded", "skipped"])
+    return result
+
+
+@transaction.atomic
+def contact_record(*, organisation: Organisation, row: ContactRow, by: Actor) -> None:
+    """One contact typed in during a sampling week; it joins the tallies like a loaded one."""
+    store_rows(organisation_id=organisation.pk, rows=[row])
+
+
+@transaction.atomic
+def sampling_period_add(
+    *, organisation: Organisation, name: str, start: dt.date, end: dt.date, by: Actor
+) -> SamplingPeriod:
+    rules.period_in_order(start, end)
+    overlapping = SamplingPeriod.objects.filter(
+        organisation=organisation, start__lte=end, end__gte=start
+    ).exists()
+    rules.sampling_periods_do_not_overlap(overlapping)
+    return SamplingPeriod.objects.create(organisation=organisation, name=name, start=start, end=end)
