@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stocktake.accounts",
     "stocktake.priorities",
     "stocktake.plans",
+    "stocktake.serviceplans",
     "stocktake.frameworks",
     "stocktake.customers",
     "stocktake.cycles",

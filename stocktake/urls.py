@@ -14,6 +14,7 @@ urlpatterns = [
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", admin.site.urls),
     path("", include("stocktake.plans.urls")),
+    path("", include("stocktake.serviceplans.urls")),
     path("", include("stocktake.frameworks.urls")),
     path("", include("stocktake.customers.urls")),
     path("", include("stocktake.cycles.urls")),

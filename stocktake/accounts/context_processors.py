@@ -41,6 +41,9 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             NavItem("My actions", reverse("plans:my_actions"), here == ("plans", "my_actions"))
         )
     items.append(
+        NavItem("Service plans", reverse("serviceplans:plan_list"), here[0] == "serviceplans")
+    )
+    items.append(
         NavItem("Indicators", reverse("indicators:indicator_list"), here[0] == "indicators")
     )
     if member:
