@@ -13,6 +13,8 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("stocktake.api.urls")),
+    path("", include("stocktake.exchange.urls")),
     path("", include("stocktake.plans.urls")),
     path("", include("stocktake.serviceplans.urls")),
     path("", include("stocktake.frameworks.urls")),

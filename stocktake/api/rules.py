@@ -1,0 +1,17 @@
+"""Named business rules for API tokens, one line of policy each."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+
+def token_needs_name(name: str) -> None:
+    """A token says what uses it, so its owner can revoke the right one."""
+    if not name.strip():
+        raise ValidationError({"name": "Enter what will use the token, for example Power BI"})
+
+
+def token_only_where_member(is_member: bool) -> None:
+    """A token acts within an organisation its owner belongs to, never beyond."""
+    if not is_member:
+        raise ValidationError({"organisation": "Choose an organisation you belong to"})
