@@ -48,7 +48,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     )
     if member:
         items.append(NavItem("Risks", reverse("risks:index"), here[0] == "risks"))
-        items.append(NavItem("Contact", reverse("customers:my_contacts"), here[0] == "customers"))
+        items.append(NavItem("Customers", reverse("customers:my_contacts"), here[0] == "customers"))
         reporting = here[0] == "reports" and here[1] not in ("dashboard", "my_dashboard")
         items.append(NavItem("Reports", reverse("reports:report_list"), reporting))
         items.append(

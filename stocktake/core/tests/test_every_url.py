@@ -39,12 +39,15 @@ PUBLIC = {
     "open/plans.csv",
     "open/indicators.json",
     "open/indicators.csv",
+    # The list of service plans shows anonymous visitors the published ones only.
+    "service-plans/",
     # Places to contact the council and its published service standards are public.
     "access-points/",
     "access-points/<str:access_point_uuid>/",
     "service-standards/",
-    # The list of service plans shows anonymous visitors the published ones only.
-    "service-plans/",
+    # Consultations whose outcome is published ("we asked, you said, we did"); no personal data.
+    "public/consultations/",
+    "public/consultations/<str:consultation_uuid>/",
 }
 
 
@@ -83,6 +86,7 @@ def test_every_page_answers_every_role_without_error(
         "definition_uuid": missing,
         "snapshot_uuid": missing,
         "dataset_uuid": missing,
+        "movein_uuid": missing,
         "target_uuid": missing,
         "cycle_uuid": missing,
         "request_uuid": missing,
@@ -103,6 +107,10 @@ def test_every_page_answers_every_role_without_error(
         "serviceplan_uuid": missing,
         "section_uuid": missing,
         "template_section_uuid": missing,
+        "complaint_uuid": missing,
+        "step": "respond",
+        "consultation_uuid": missing,
+        "entry_uuid": missing,
     }
     user = users[role]
     if user is not None:

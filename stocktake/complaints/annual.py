@@ -1,0 +1,123 @@
+"""The annual complaints report: aggregate figures only, so it may be published as it is.
+
+A year is the council's financial year (1 April to 31 March), named by its first year.
+Stage figures count stages started in the year; on-time is measured against the due date
+after any agreed extension, as the codes require.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from stocktake.accounts.models import Organisation
+
+from .models import Complaint, ComplaintStage, Learning, OmbudsmanCase
+from .models_handling import Outcome
+
+
+def financial_year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _stage_rows(stages: list[ComplaintStage]) -> list[dict[str, Any]]:
+    by_number: dict[int, list[ComplaintStage]] = defaultdict(list)
+    for stage in stages:
+        by_number[stage.number].append(stage)
+    rows = []
+    for number in sorted(by_number):
+        group = by_number[number]
+        answered = [s for s in group if s.responded_on is not None]
+        on_time = sum(1 for s in answered if s.on_time)
+        outcomes = Counter(s.outcome for s in answered)
+        rows.append(
+            {
+                "stage": number,
+                "started": len(group),
+                "answered": len(answered),
+                "on_time": on_time,
+                "percent_on_time": _percent(on_time, len(answered)),
+                "extended": sum(1 for s in group if s.extension_days),
+                "outcomes": {
+                    str(label): outcomes.get(value, 0) for value, label in Outcome.choices
+                },
+            }
+        )
+    return rows
+
+
+def _service_rows(
+    complaints: list[Complaint], stages: list[ComplaintStage]
+) -> list[dict[str, Any]]:
+    received = Counter(c.service_label for c in complaints)
+    per_stage: dict[str, Counter[int]] = defaultdict(Counter)
+    for stage in stages:
+        per_stage[stage.complaint.service_label][stage.number] += 1
+    names = sorted(set(received) | set(per_stage))
+    return [
+        {"service": name, "received": received.get(name, 0), "stages": dict(per_stage[name])}
+        for name in names
+    ]
+
+
+def annual_report(organisation: Organisation, year: int) -> dict[str, Any]:
+    start, end = financial_year(year)
+    complaints = list(
+        Complaint.objects.for_organisation(organisation)
+        .filter(received_on__range=(start, end))
+        .select_related("unit")
+    )
+    stages = list(
+        ComplaintStage.objects.filter(
+            complaint__organisation=organisation, started_on__range=(start, end)
+        ).select_related("complaint__unit")
+    )
+    cases = list(
+        OmbudsmanCase.objects.filter(
+            complaint__organisation=organisation, referred_on__range=(start, end)
+        )
+    )
+    learning = list(
+        Learning.objects.filter(
+            complaint__organisation=organisation, changed_on__range=(start, end)
+        ).select_related("unit", "complaint__unit")
+    )
+    acknowledged = [c for c in complaints if c.acknowledged_on is not None]
+    ack_on_time = sum(
+        1 for c in acknowledged if c.acknowledged_on and c.acknowledged_on <= c.acknowledge_due_on
+    )
+    rated = [c.satisfaction for c in complaints if c.satisfaction is not None]
+    decisions = Counter(c.get_decision_display() for c in cases)
+    return {
+        "organisation": organisation.name,
+        "year": year,
+        "label": f"{year}/{(year + 1) % 100:02d}",
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "received": len(complaints),
+        "refused": sum(1 for c in complaints if c.status == Complaint.Status.REFUSED),
+        "acknowledged": len(acknowledged),
+        "acknowledged_on_time": ack_on_time,
+        "percent_acknowledged_on_time": _percent(ack_on_time, len(acknowledged)),
+        "outcome_labels": [str(label) for label in Outcome.labels],
+        "stages": _stage_rows(stages),
+        "services": _service_rows(complaints, stages),
+        "ombudsman": {"referred": len(cases), "decisions": dict(sorted(decisions.items()))},
+        "satisfaction": {
+            "answers": len(rated),
+            "percent_satisfied": _percent(sum(1 for r in rated if r >= 4), len(rated)),
+        },
+        "learning": [
+            {
+                "service": item.unit.name if item.unit else item.complaint.service_label,
+                "what_changed": item.what_changed,
+                "changed_on": item.changed_on.isoformat(),
+            }
+            for item in learning
+        ],
+    }

@@ -1,0 +1,67 @@
+"""Writes after the council's response: satisfaction, the ombudsman and learning."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from stocktake.accounts.models import Unit
+from stocktake.core.recording import Actor, save_recorded
+
+from . import rules
+from .models import Complaint, Learning, OmbudsmanCase
+
+
+@transaction.atomic
+def satisfaction_record(*, complaint: Complaint, satisfaction: int | None, by: Actor) -> Complaint:
+    """How satisfied the complainant was with how we handled it (the seeds' SX18)."""
+    complaint.satisfaction = satisfaction
+    save_recorded(complaint, by)
+    return complaint
+
+
+@transaction.atomic
+def ombudsman_refer(
+    *, complaint: Complaint, referred_on: dt.date, by: Actor, ombudsman: str = ""
+) -> OmbudsmanCase:
+    rules.not_before(referred_on, complaint.received_on, "referred_on", "the complaint")
+    case = OmbudsmanCase(
+        complaint=complaint,
+        ombudsman=ombudsman or complaint.procedure.ombudsman,
+        referred_on=referred_on,
+    )
+    save_recorded(case, by)
+    return case
+
+
+@transaction.atomic
+def ombudsman_decide(
+    *, case: OmbudsmanCase, decision: str, decided_on: dt.date, by: Actor, remedy: str = ""
+) -> OmbudsmanCase:
+    rules.not_before(decided_on, case.referred_on, "decided_on", "the referral")
+    case.decision = decision
+    case.decided_on = decided_on
+    case.remedy = remedy
+    save_recorded(case, by)
+    return case
+
+
+@transaction.atomic
+def learning_add(
+    *,
+    complaint: Complaint,
+    what_changed: str,
+    changed_on: dt.date,
+    by: Actor,
+    unit: Unit | None = None,
+) -> Learning:
+    rules.learning_needs_text(what_changed)
+    learning = Learning(
+        complaint=complaint,
+        unit=unit or complaint.unit,
+        what_changed=what_changed,
+        changed_on=changed_on,
+    )
+    save_recorded(learning, by)
+    return learning

@@ -1,0 +1,83 @@
+"""Reading one row through a mapping: which cell is which field, and the cells' values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from stocktake.core.fuzzydates import parse_fuzzy_date
+from stocktake.core.periods import Period
+
+from .fields import normalise
+from .periods import header_periods, period_in
+from .reading import Sheet
+
+# Blank cells and the markers exports use for a value not collected.
+MISSING = {"", "-", "–", "..", ".", "n/a", "na", "tbc", "nd", "no data", "not available"}
+
+
+class RowError(Exception):
+    """This row cannot be imported; the message says why, for the user."""
+
+
+@dataclass
+class Layout:
+    """One sheet read through the mapping: field → column index, and period columns if wide."""
+
+    sheet: Sheet
+    mapping: dict[str, Any]
+    columns: dict[str, int] = field(default_factory=dict)
+    periods: list[tuple[int, Period]] = field(default_factory=list)
+
+    def cell(self, cells: list[str], name: str) -> str:
+        index = self.columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    def period(self, text: str) -> Period | None:
+        return period_in(
+            text,
+            sheet=self.sheet.title,
+            date_periods=self.mapping.get("date_periods", ""),
+            overrides=self.mapping.get("periods") or None,
+        )
+
+
+def layout_for(sheet: Sheet, mapping: dict[str, Any], *, wide_allowed: bool) -> Layout:
+    by_words = {normalise(h): i for i, h in enumerate(sheet.header) if h.strip()}
+    layout = Layout(sheet, mapping)
+    for name, header in (mapping.get("columns") or {}).items():
+        index = by_words.get(normalise(header or ""))
+        if header and index is not None:
+            layout.columns[name] = index
+    if wide_allowed and "period" not in layout.columns:
+        layout.periods = header_periods(
+            sheet.header,
+            sheet=sheet.title,
+            date_periods=mapping.get("date_periods", ""),
+            used=set(layout.columns.values()),
+        )
+    return layout
+
+
+def number(text: str) -> Decimal | None:
+    """A number as exports write it ("1,234", "85%", "£12.50"); None for a missing marker."""
+    if text.strip().casefold() in MISSING:
+        return None
+    cleaned = text.replace(",", "").replace("£", "").replace("%", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise RowError(f"“{text}” is not a number") from None
+    if not value.is_finite() or abs(value) >= Decimal(10) ** 14:
+        raise RowError(f"“{text}” is not a number this can store")
+    return value
+
+
+def business_date(text: str) -> tuple[dt.date, str]:
+    """The date a row is about, with its precision; a month or quarter means its last day."""
+    fuzzy = parse_fuzzy_date(text)
+    if fuzzy.end is None:
+        raise RowError(f"“{text}” is not a date")
+    return fuzzy.end, fuzzy.precision.value if fuzzy.precision.value != "none" else "day"
