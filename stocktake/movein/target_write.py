@@ -46,9 +46,20 @@ def _sql() -> str:
     )
 
 
+def _other_primaries(targets: list[Target]) -> set[tuple[int, Any, Any]]:
+    """Periods whose primary target is already another kind (an LAA or stretch target)."""
+    found = Target.objects.filter(
+        indicator_id__in={t.indicator_id for t in targets},
+        is_primary=True,
+    ).exclude(name=Target.Name.LOCAL)
+    return set(found.values_list("indicator_id", "period_start", "period_end"))
+
+
 def upsert_targets(targets: list[Target]) -> None:
-    """Insert or replace each period's local target (primary, absolute tolerance)."""
+    """Insert or replace each period's local target (absolute tolerance). It is the period's
+    primary target unless the period already has another kind as primary, which stays so."""
     now = _field("created_at").get_db_prep_save(timezone.now(), connection)
+    taken = _other_primaries(targets) if targets else set()
     day = _field("period_start")
     native = connection.features.has_native_uuid_field
     params = [
@@ -62,7 +73,7 @@ def upsert_targets(targets: list[Target]) -> None:
             day.get_db_prep_save(t.period_start, connection),
             day.get_db_prep_save(t.period_end, connection),
             Target.Name.LOCAL.value,
-            True,
+            (t.indicator_id, t.period_start, t.period_end) not in taken,
             t.value,
             t.text,
             Target.ToleranceKind.ABSOLUTE.value,

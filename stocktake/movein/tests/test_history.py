@@ -142,3 +142,29 @@ def test_targets_in_the_export_are_kept_per_period_and_colour_the_values(
     ]
     statuses = list(Measurement.objects.order_by("period_start").values_list("status", flat=True))
     assert statuses == ["red", "green"]
+
+
+def test_an_imported_target_stands_beside_a_periods_other_primary_target(
+    council: Organisation, officer: User, make_indicators: MakeIndicators, tmp_path: Path
+) -> None:
+    from stocktake.indicators import services as indicators
+    from stocktake.indicators.models import Target
+
+    from .conftest import write_csv
+
+    indicator = make_indicators(council, 1)[0]
+    indicators.target_set(
+        indicator=indicator, period="Q1 2008/09", value=Decimal(55), name="laa", by=officer
+    )
+    rows = [["PI Code", "Period", "Value", "Target"], ["PI 001", "Q1 2008/09", "40", "50"]]
+    mapping = MAPPING | {
+        "columns": {"code": "PI Code", "period": "Period", "value": "Value", "target": "Target"}
+    }
+    movein_run(
+        path=write_csv(tmp_path / "t.csv", rows), organisation=council, mapping=mapping, by=officer
+    )
+    kept = Target.objects.filter(indicator=indicator, period_label="Q1 2008/09")
+    assert sorted(kept.values_list("name", "value", "is_primary")) == [
+        ("laa", Decimal(55), True),
+        ("local", Decimal(50), False),
+    ]
