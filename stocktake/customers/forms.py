@@ -7,7 +7,12 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+from stocktake.core.periods import Period
+from stocktake.indicators.models import Indicator
+from stocktake.indicators.services import period_from
 
 from .models import Channel
 from .models_contacts import Avoidable, AvoidableReason, Exclusion
@@ -97,3 +102,47 @@ class MonthForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
+
+
+class Ni14FeedForm(forms.Form):
+    """Record a period's NI 14 in an indicator, so it gets targets, status and trend."""
+
+    indicator = forms.ModelChoiceField(
+        queryset=Indicator.objects.none(),
+        empty_label=None,
+        label="Indicator",
+        help_text="The council's NI 14 indicator: a percentage where lower is better.",
+    )
+    period = forms.CharField(
+        label="Period",
+        help_text='The indicator\'s period, for example "Q3 2009/10" or "December 2009".',
+        error_messages={"required": "Enter the period to record"},
+    )
+    definition = forms.ChoiceField(
+        label="Definition",
+        choices=[
+            ("final", "Final: avoidable contacts as % of assessed contacts"),
+            ("draft", "2007 draft: contacts per resolved request"),
+        ],
+        widget=forms.RadioSelect,
+        initial="final",
+    )
+    sampled = forms.BooleanField(
+        label="Only contacts in sampling periods", required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = (  # type: ignore[attr-defined]
+            Indicator.objects.filter(organisation_id=organisation_id)
+            .select_related("definition")
+            .order_by("definition__code", "definition__title")
+        )
+
+    def clean_period(self) -> Period:
+        try:
+            return period_from(self.cleaned_data["period"])
+        except ValidationError as error:
+            raise forms.ValidationError(
+                'Enter a period such as "Q3 2009/10", "2009/10" or "December 2009"'
+            ) from error

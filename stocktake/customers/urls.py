@@ -19,6 +19,7 @@ urlpatterns = [
         name="segments",
     ),
     path("contacts/<str:organisation_uuid>/ni14/", views.ni14_page, name="ni14"),
+    path("contacts/<str:organisation_uuid>/ni14/record/", views.ni14_feed, name="ni14_feed"),
     path("contacts/<str:organisation_uuid>/record/", views.contact_entry, name="contact_entry"),
     path("contacts/<str:organisation_uuid>/sampling/", views.sampling, name="sampling"),
     path(

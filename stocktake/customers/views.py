@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from stocktake.accounts.selectors import home_organisation
 
 from . import access, charts, ni14, segments, selectors, services_contacts
-from .forms import ContactEntryForm, MonthForm, SamplingPeriodForm
+from .forms import ContactEntryForm, MonthForm, Ni14FeedForm, SamplingPeriodForm
 from .models import Channel
 from .models_contacts import ContactMonth
 from .servicelist import SERVICES
@@ -90,8 +90,33 @@ def ni14_page(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
         "sampled": sampled,
         "cells": cells,
         "total": ni14.ni14_total(organisation.pk, months[0], last, sampled=sampled),
+        "can_feed": access.can_manage_sampling(request.user, organisation.pk),
     }
     return render(request, "customers/ni14.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ni14_feed(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
+    """Record a period's NI 14 in the council's indicator (performance officers)."""
+    organisation = access.organisation_for_sampling(request.user, organisation_uuid)
+    form = Ni14FeedForm(request.POST or None, organisation_id=organisation.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = ni14.ni14_record(
+                indicator=data["indicator"],
+                period=data["period"],
+                definition=data["definition"],
+                sampled=data["sampled"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"NI 14 for {saved.period_label} recorded: {saved.value}")
+            return redirect("indicators:indicator_detail", indicator_uuid=data["indicator"].uuid)
+    context = {"organisation": organisation, "form": form}
+    return render(request, "customers/ni14_feed.html", context)
 
 
 def segment_breakdown(request: HttpRequest, organisation_uuid: str) -> HttpResponse:

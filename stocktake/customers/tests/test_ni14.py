@@ -6,12 +6,16 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
 from stocktake.core.periods import Period
 from stocktake.customers.ni14 import Ni14, ni14_record, ni14_table, ni14_total
 from stocktake.customers.services_contacts import contacts_load, sampling_period_add
 from stocktake.indicators import services as indicators
+from stocktake.indicators.models import Measurement
+from stocktake.testing import MakeUser
 
 from .helpers import csv_lines, row
 
@@ -121,3 +125,43 @@ def test_it_feeds_an_indicator_which_gets_a_status(council: Organisation, office
     saved = ni14_record(indicator=indicator, period=period, definition="final", by=officer)
     assert saved.value == Decimal("50")
     assert (saved.numerator, saved.denominator) == (Decimal(1), Decimal(2))
+
+
+def test_a_performance_officer_records_a_month_from_the_ni14_page(
+    council: Organisation, officer: User, client: Client, make_user: MakeUser
+) -> None:
+    definition = indicators.definition_create(
+        organisation=None,
+        code="NI 14",
+        title="Avoidable contact",
+        data_type="percentage",
+        polarity="lower",
+        frequency="monthly",
+        by=officer,
+    )
+    indicator = indicators.indicator_create(organisation=council, definition=definition, by=officer)
+    _week(council)
+    _load(council, row(avoidable="yes", reason="repeat"), row(avoidable="no"), row(avoidable="no"))
+    page = reverse("customers:ni14", args=[council.uuid])
+    feed = reverse("customers:ni14_feed", args=[council.uuid])
+    viewer, _ = make_user("Viewer", council)
+    client.force_login(viewer)
+    assert feed not in client.get(page).text
+    assert client.post(feed, {"indicator": indicator.pk, "period": "March 2026"}).status_code == 403
+    client.force_login(officer)
+    assert feed in client.get(page).text
+    refused = client.post(
+        feed, {"indicator": indicator.pk, "period": "Spring", "definition": "final"}
+    )
+    assert "Enter a period such as" in refused.text
+    response = client.post(
+        feed,
+        {"indicator": indicator.pk, "period": "March 2026", "definition": "final", "sampled": "on"},
+    )
+    assert response["Location"] == reverse("indicators:indicator_detail", args=[indicator.uuid])
+    saved = Measurement.objects.get(indicator=indicator)
+    assert (saved.period_label, saved.numerator, saved.denominator) == (
+        "March 2026",
+        Decimal(1),
+        Decimal(3),
+    )
