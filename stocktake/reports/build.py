@@ -14,9 +14,9 @@ from stocktake.plans.models import ProgressStatus
 from stocktake.risks.access import visible_risks
 from stocktake.risks.models import Risk
 
-from . import layouts
+from . import layouts, summaries
 from .grouping import Grouper
-from .models import Layout
+from .models import Extra, Layout
 from .selectors import Spec, earlier_positions, report_actions
 
 _DIRECTIONS = {
@@ -28,7 +28,12 @@ _DIRECTIONS = {
 _PI_STATUS = {"green": "Green", "amber": "Amber", "red": "Red", "data_only": "Data only"}
 
 
-def build_report(spec: Spec, *, user: AnyUser, today: dt.date) -> dict[str, Any]:
+def build_report(
+    spec: Spec, *, user: AnyUser, today: dt.date, publisher: AnyUser | None = None
+) -> dict[str, Any]:
+    """The report's data as `user` may see it. With a publisher, it is built for the public
+    (user is anonymous) and the publisher's rights decide whether the complaints summary,
+    aggregate and publishable, may go in."""
     earlier = earlier_positions(spec, today=today)
     several = len(spec.plans) > 1
     grouper = Grouper(spec, several)
@@ -54,7 +59,25 @@ def build_report(spec: Spec, *, user: AnyUser, today: dt.date) -> dict[str, Any]
         data["summary"] = summary(data["groups"])
         data["risks"] = key_risks(spec, user)
         data["indicators"] = indicators(spec, user)
+    data |= extras(spec, user=user, publisher=publisher)
     return data
+
+
+def extras(spec: Spec, *, user: AnyUser, publisher: AnyUser | None) -> dict[str, Any]:
+    if not spec.plans:
+        return {}
+    organisation = spec.plans[0].organisation
+    found: dict[str, Any] = {}
+    if Extra.COMPLAINTS in spec.include:
+        if summaries.may_read_complaints(publisher or user, organisation):
+            found["complaints"] = summaries.complaints_summary(organisation, spec.year)
+        else:
+            found["complaints_withheld"] = True
+    if Extra.CONSULTATIONS in spec.include:
+        found["consultations"] = summaries.consultations_summary(
+            organisation, spec.year, user=user, public=publisher is not None
+        )
+    return found
 
 
 def _title(spec: Spec) -> str:

@@ -11,6 +11,11 @@ from django.db.models import Max
 
 from stocktake.accounts.models import Organisation
 from stocktake.accounts.selectors import AnyUser
+from stocktake.complaints import access as complaints_access
+from stocktake.complaints.annual import annual_report
+from stocktake.complaints.models import Complaint
+from stocktake.consultations import access as consultations_access
+from stocktake.consultations.models import Consultation
 from stocktake.indicators.access import visible_indicators
 from stocktake.indicators.models import Indicator
 from stocktake.indicators.selectors import scorecard
@@ -21,6 +26,7 @@ from stocktake.risks.models import Risk
 
 from . import charts
 from .layouts import RAG_WORDS
+from .summaries import year_of
 
 WORDS = ["Red", "Amber", "Green", "Complete", "No RAG"]
 _CLOSED = ("complete", "superseded", "transferred", "cancelled")
@@ -52,6 +58,18 @@ class HealthCard:
     indicator_counts: list[tuple[str, int]]
     chart: str
     total: int
+    complaints: ComplaintTimeliness | None = None
+    consultations_closing: int | None = None
+
+
+@dataclass
+class ComplaintTimeliness:
+    """Stage responses on time this financial year, and what is overdue today."""
+
+    year_label: str
+    on_time: list[tuple[int, float | None, int]]  # stage, % on time, responses counted
+    overdue: int
+    due_link: bool  # the due list names complaints: only for staff who may read the register
 
 
 def _add(line: Line, row: dict[str, Any], stale_before: dt.date) -> None:
@@ -123,7 +141,52 @@ def health_card(
         indicator_counts=scorecard(indicators),
         chart=charts.svg(charts.rag_bars(bars), alt) if bars else "",
         total=sum(line.total for line in plan_lines),
+        complaints=complaint_timeliness(user, organisation, today=today),
+        consultations_closing=consultations_closing(user, organisation, today=today),
     )
+
+
+def complaint_timeliness(
+    user: AnyUser, organisation: Organisation, *, today: dt.date
+) -> ComplaintTimeliness | None:
+    if not complaints_access.can_read_report(user, organisation):
+        return None
+    year = year_of(today)
+    stages = {row["stage"]: row for row in annual_report(organisation, year)["stages"]}
+    # The same test as the complaints due list's "overdue": owed before today.
+    overdue = (
+        Complaint.objects.for_organisation(organisation)
+        .waiting()
+        .filter(next_due_on__lt=today)
+        .count()
+    )
+    return ComplaintTimeliness(
+        year_label=f"{year}/{(year + 1) % 100:02d}",
+        on_time=[
+            (n, stages[n]["percent_on_time"], stages[n]["answered"])
+            if n in stages
+            else (n, None, 0)
+            for n in (1, 2)
+        ],
+        overdue=overdue,
+        due_link=complaints_access.is_staff_in(user, organisation),
+    )
+
+
+CLOSING_DAYS = 30
+
+
+def consultations_closing(
+    user: AnyUser, organisation: Organisation, *, today: dt.date
+) -> int | None:
+    """Planned or open consultations whose closing date falls in the next 30 days."""
+    if not consultations_access.can_read(user, organisation.pk):
+        return None
+    return Consultation.objects.filter(
+        organisation=organisation,
+        status__in=[Consultation.Status.PLANNED, Consultation.Status.OPEN],
+        closes_on__range=(today, today + dt.timedelta(days=CLOSING_DAYS)),
+    ).count()
 
 
 @dataclass

@@ -12,7 +12,7 @@ from stocktake.accounts.models import Person, Unit
 from stocktake.plans.models import Plan
 
 from . import rules
-from .models import Exception_, GroupBy, Layout
+from .models import Exception_, Extra, GroupBy, Layout
 from .selectors import STALE_DAYS, Spec
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -61,6 +61,26 @@ class ReportForm(forms.Form):
     group_by = forms.ChoiceField(
         label="Group by", choices=GroupBy.choices, initial=GroupBy.SECTION, required=False
     )
+    include = forms.MultipleChoiceField(
+        label="Also include",
+        required=False,
+        choices=Extra.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Aggregate figures for the council's financial year: no personal details.",
+    )
+    summary_year = forms.IntegerField(
+        label="Financial year of the summaries",
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text="The year it starts, for example 2025 for April 2025 to March 2026. "
+        "Leave empty for the year containing the as-at date.",
+        error_messages={
+            "invalid": "Enter a year as 4 digits, for example 2025",
+            "min_value": "Enter a year from 2000",
+            "max_value": "Enter a year up to 2100",
+        },
+    )
 
     def __init__(self, *args: Any, plans: QuerySet[Plan], today: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -98,6 +118,8 @@ class ReportForm(forms.Form):
             owner=data.get("owner") or "",
             group_by=data.get("group_by") or GroupBy.SECTION,
             stale_days=data.get("stale_days") or STALE_DAYS,
+            include=list(data.get("include") or []),
+            summary_year=data.get("summary_year"),
         )
 
     def filters(self) -> dict[str, Any]:
@@ -110,6 +132,8 @@ class ReportForm(forms.Form):
             "unit": str(unit.uuid) if unit else "",
             "owner": data.get("owner") or "",
             "group_by": data.get("group_by") or GroupBy.SECTION,
+            "include": list(data.get("include") or []),
+            "summary_year": data.get("summary_year") or "",
         }
 
 

@@ -24,6 +24,13 @@ class Exception_(models.TextChoices):
     STALE = "stale", "Not updated recently"
 
 
+class Extra(models.TextChoices):
+    """Optional content beyond the plans: aggregate figures for the report's financial year."""
+
+    COMPLAINTS = "complaints", "Complaints summary"
+    CONSULTATIONS = "consultations", "Consultations summary"
+
+
 class GroupBy(models.TextChoices):
     SECTION = "section", "Section or objective"
     PLAN = "plan", "Plan"

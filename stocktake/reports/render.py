@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from . import charts
+from .summaries import summary_rows
 
 
 def _context(data: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +72,21 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = sheet.dimensions
+    _summary_sheets(book, data)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _summary_sheets(book: Workbook, data: dict[str, Any]) -> None:
+    """One sheet per summary table, so the figures can be filtered and charted as they are."""
+    for title, (header, rows) in summary_rows(data).items():
+        sheet = book.create_sheet(title[:31])  # Excel's limit on a sheet name
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="F3F2F1")
+        for values in rows:
+            sheet.append(values)
+        sheet.column_dimensions["A"].width = 40
+        sheet.freeze_panes = "A2"

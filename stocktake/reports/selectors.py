@@ -12,6 +12,8 @@ from stocktake.accounts.models import Unit
 from stocktake.plans.models import Action, Plan
 from stocktake.plans.selectors import owners_prefetch
 
+from .summaries import year_of
+
 STALE_DAYS = 90
 
 
@@ -29,6 +31,15 @@ class Spec:
     owner: str = ""  # a person's uuid
     group_by: str = "section"
     stale_days: int = STALE_DAYS
+    include: list[str] = field(default_factory=list)  # Extra values: summaries to add
+    summary_year: int | None = None  # financial year of the summaries; None: as_at's
+
+    @property
+    def year(self) -> int:
+        """The summaries' financial year: chosen, or the one containing the as-at date."""
+        if self.summary_year is not None:
+            return self.summary_year
+        return year_of(self.as_at)
 
 
 def _exceptions(spec: Spec) -> Q:

@@ -63,7 +63,9 @@ def snapshot_publish(
     # no risk register, no private indicators, whatever the publisher may read.
     public = all(p.is_published for p in spec.plans)
     viewer = AnonymousUser() if public or user is None else user
-    data = build_report(spec, user=viewer, today=today())
+    data = build_report(
+        spec, user=viewer, today=today(), publisher=user if viewer is not user else None
+    )
     return ReportSnapshot.objects.create(
         organisation_id=spec.plans[0].organisation_id,
         definition=definition,

@@ -20,6 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from . import charts
+from .summaries import SummaryTable, complaints_tables, consultations_tables
 
 
 def _style(document: DocumentObject, name: str, fallback: str | None = None) -> str | None:
@@ -113,6 +114,7 @@ def report_docx(data: dict[str, Any]) -> bytes:
         document.add_paragraph("No items match this report.")
     if data["layout"] == "performance":
         _indicators(document, data["indicators"])
+    _summaries(document, data)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -156,3 +158,36 @@ def _indicators(document: DocumentObject, indicators: list[dict[str, Any]]) -> N
                 document.add_paragraph(text)
         if pi["trend"]["labels"]:
             _picture(document, charts.trend_png(pi), charts.trend_alt(pi))
+
+
+def _summaries(document: DocumentObject, data: dict[str, Any]) -> None:
+    """The complaints and consultations summaries, each table under its own heading."""
+    complaints = data.get("complaints")
+    if complaints:
+        document.add_heading(f"Complaints summary {complaints['label']}", level=1)
+        document.add_paragraph(
+            f"Complaints received: {complaints['received']}; not accepted: "
+            f"{complaints['refused']}. Changes made because of complaints: "
+            f"{complaints['learning']}. Referred to the ombudsman: "
+            f"{complaints['ombudsman']['referred']}. Figures are totals only."
+        )
+        _summary_tables(document, complaints_tables(complaints))
+    elif data.get("complaints_withheld"):
+        document.add_heading("Complaints summary", level=1)
+        document.add_paragraph("You cannot see this council's complaints figures.")
+    consultations = data.get("consultations")
+    if consultations:
+        document.add_heading(f"Consultations summary {consultations['label']}", level=1)
+        document.add_paragraph(
+            f"Consultations in the year: {consultations['total']}. "
+            f"“You said, we did” responses: {consultations['feedback_lines']}, for "
+            f"{consultations['with_feedback']} consultations."
+        )
+        _summary_tables(document, consultations_tables(consultations))
+
+
+def _summary_tables(document: DocumentObject, tables: dict[str, SummaryTable]) -> None:
+    for title, (header, rows) in tables.items():
+        if rows:  # an empty table says less than no table
+            document.add_heading(title, level=2)
+            _table(document, header, [[str(v) for v in row] for row in rows])

@@ -1,5 +1,6 @@
 """Plain-language status for the public site: what a resident needs to know, in words."""
 
+import datetime as dt
 from typing import Any
 
 from django import template
@@ -31,3 +32,18 @@ def plain_status(action: Any) -> str:
         due = getattr(action, "due_text_as_at", "") or "its target date"
         words += f" It was due by {due} and is not finished."
     return words
+
+
+@register.filter
+def iso_date(value: Any) -> dt.date | None:
+    """A date kept as ISO text in report data (JSON has no dates) back as a date."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """A percentage that may be missing: nothing answered is not 0% on time."""
+    return "—" if value is None or value == "" else f"{float(value):g}%"

@@ -13,8 +13,10 @@ from playwright.sync_api import Page, expect
 
 from stocktake.accounts.models import Organisation
 from stocktake.reports.fixtures import performance_plan
-from stocktake.testing import PASSWORD, publish
+from stocktake.testing import PASSWORD, MakeUser, publish
 from stocktake.testing_browser import screenshot
+
+from .customer_data import PUBLISHED, customer_data
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,9 +38,11 @@ def test_the_dashboard_a_public_scorecard_and_a_report_are_readable_and_accessib
     page: Page,
     council: Organisation,
     officer: User,
+    make_user: MakeUser,
 ) -> None:
     plan = performance_plan(organisation=council, by=officer, actions=8, indicator_count=2)
     publish(plan, officer)
+    customer_data(council, officer, [make_user("Lead officer", council)[1] for _ in range(3)])
     base = str(live_server)
 
     page.goto(f"{base}/public/plans/{plan.uuid}/")
@@ -56,11 +60,18 @@ def test_the_dashboard_a_public_scorecard_and_a_report_are_readable_and_accessib
     page.goto(f"{base}/organisations/{council.uuid}/dashboard/")
     expect(page.get_by_role("heading", name="Health card")).to_be_visible()
     expect(page.get_by_test_id("by-plan")).to_contain_text(plan.title)
+    expect(page.get_by_test_id("complaint-timeliness")).to_contain_text("stage 2 responses")
+    expect(page.get_by_test_id("consultations-closing")).to_contain_text("next 30 days")
     screenshot(page, "reports-dashboard")
     assert _serious(page) == []
 
-    page.goto(f"{base}/reports/new/?plans={plan.uuid}&layout=performance&compare_on=2008-07-01")
+    extras = "include=complaints&include=consultations&summary_year=2025"
+    page.goto(
+        f"{base}/reports/new/?plans={plan.uuid}&layout=performance&compare_on=2008-07-01&{extras}"
+    )
     expect(page.get_by_test_id("report-table")).to_contain_text("Deliver improvement 8")
+    expect(page.get_by_test_id("complaints-summary")).to_contain_text("Complaints by service")
+    expect(page.get_by_test_id("consultations-summary")).to_contain_text(PUBLISHED)
     expect(page.get_by_role("heading", name="Indicators")).to_be_visible()
     screenshot(page, "reports-performance-report")
     assert _serious(page) == []

@@ -14,6 +14,9 @@ from stocktake.plans import services as plans_services
 from stocktake.plans.models import Plan
 from stocktake.priorities.services import priority_create
 from stocktake.reports.fixtures import performance_plan
+from stocktake.testing import MakeUser
+
+from .customer_data import customer_data
 
 
 def _count(client: Client, url: str) -> int:
@@ -36,7 +39,7 @@ def _link_priorities_and_units(council: Organisation, plans: list[Plan], by: Use
 
 
 def test_report_pages_do_not_grow_with_rows(
-    client: Client, council: Organisation, officer: User
+    client: Client, council: Organisation, officer: User, make_user: MakeUser
 ) -> None:
     small = performance_plan(organisation=council, by=officer, actions=10, title="Small")
     large = performance_plan(organisation=council, by=officer, actions=100, title="Large")
@@ -51,10 +54,14 @@ def test_report_pages_do_not_grow_with_rows(
         "layout=actions&group_by=portfolio",
         "layout=actions&group_by=committee",
         "layout=performance&group_by=priority",
+        "layout=actions&include=complaints&include=consultations",
     ]:
         counts = [_count(client, f"{base}?plans={p.uuid}&{query}") for p in (small, large)]
         assert counts[0] == counts[1], (query, counts)
     dashboard = reverse("reports:dashboard", args=[council.uuid])
     few = _count(client, dashboard)
     performance_plan(organisation=council, by=officer, actions=30, title="More")
+    handlers = [make_user("Lead officer", council)[1] for _ in range(3)]
+    customer_data(council, officer, handlers)  # complaints and consultations to count
+    customer_data(council, officer, handlers)
     assert _count(client, dashboard) == few
