@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test check pytest e2e-deps migrate demo bench fuzz outdated clean
+.PHONY: help install run test check pytest e2e-deps migrate demo bench bench-scripts loadtest fuzz outdated clean
 
 help:
 	@echo "make run   install, migrate, load the demo data and serve on http://$(HOST):$(PORT)"
@@ -74,12 +74,21 @@ pytest: install e2e-deps
 
 test: check pytest
 
+# One table: key pages against their SQL floors, import readers, reports (BENCH_SCALE=1 default).
 bench: install
+	$(PY) bench/run.py
+
+# The older, single-purpose benches, each with its own bar.
+bench-scripts: install
 	DJANGO_SETTINGS_MODULE=stocktake.settings $(PY) bench/import_speed.py
 	$(PY) bench/plan_page.py
 	$(PY) bench/indicator_import.py
 	$(PY) bench/report_speed.py
 	$(PY) bench/cycle_open.py
+
+# 50 users for 60 s against a production server on loopback; needs DATABASE_URL (PostgreSQL).
+loadtest: install
+	$(PY) bench/load.py
 
 # The fuzz suites with thousands of examples each, rather than the suite's bounded few.
 fuzz: install
