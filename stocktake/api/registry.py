@@ -10,9 +10,9 @@ How an app adds its part of the API (one module, nothing else to edit):
 
     router = Router(tags=["customers"])
 
-    @router.get("/contacts/", response={200: list[ContactOut], **ERRORS}, auth=READ)
-    @paginate(LimitOffsetPagination)
-    def contact_list(request): ...
+    @router.get("/access-points/", response={200: list[AccessPointOut], **ERRORS}, auth=READ)
+    @paginate(Pages)
+    def access_point_list(request): ...
 
 Every installed `stocktake.*` app with an `api` module holding a `router` is mounted when the
 URLs load (as Django's admin finds `admin.py`). Use the app's gatekeeper (access.py) for every

@@ -9,7 +9,13 @@ import csv
 import io
 import json
 import zipfile
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import IO, Any
+
+from stocktake.accounts.models import Organisation
+
+from .encode import FORMAT, VERSION, encoded
 
 
 def _cell(value: Any) -> str:
@@ -35,3 +41,30 @@ def export_zip(export: dict[str, Any]) -> bytes:
         about = {k: v for k, v in export.items() if k != "tables"}
         archive.writestr("export.json", json.dumps(about, indent=1))
     return buffer.getvalue()
+
+
+def _table_csv(archive: zipfile.ZipFile, name: str, rows: Iterable[dict[str, Any]]) -> None:
+    found: Iterator[dict[str, Any]] = iter(rows)
+    first = next(found, None)
+    if first is None:
+        return
+    with (
+        archive.open(f"{name}.csv", "w") as member,
+        io.TextIOWrapper(member, encoding="utf-8", newline="") as text,
+    ):
+        writer = csv.DictWriter(text, fieldnames=list(first), lineterminator="\n")
+        writer.writeheader()
+        for row in chain([first], found):
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def write_zip(*, organisation: Organisation, file: IO[bytes]) -> None:
+    """The same zip as export_zip, written into a file as it is read: a streamed table
+    (contacts) is never held whole."""
+    encoder, tables, written = encoded(organisation)
+    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            rows = encoder.stream(table, organisation) if table.stream else written[table.name]
+            _table_csv(archive, table.name, rows)
+        about = {"format": FORMAT, "version": VERSION, "organisation": str(organisation.uuid)}
+        archive.writestr("export.json", json.dumps(about, indent=1))

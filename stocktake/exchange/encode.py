@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import Model
@@ -18,6 +19,7 @@ from .tables import Table, registry
 
 FORMAT = "stocktake-organisation-export"
 VERSION = 1
+CHUNK = 2000  # rows of a streamed table read, written or loaded at a time
 
 
 class ExportError(Exception):
@@ -86,19 +88,44 @@ class Encoder:
                 ids = {r[field.attname] for r in records if r[field.attname] is not None}
                 self.load_refs(target, ids)
         links = self._links(table, [r["pk"] for r in records])
-        out = []
-        for record in records:
-            row: dict[str, Any] = {}
-            for field in fields:
-                value = record[field.attname]
-                if field.is_relation:
-                    row[field.name] = self.ref(field.related_model, value)  # type: ignore[arg-type]
-                else:
-                    row[field.name] = to_json(field, value)
-            for name, by_row in links.items():
-                row[name] = sorted(by_row.get(record["pk"], []), key=_order)
-            out.append(row)
+        out = [self._row(fields, links, record) for record in records]
         return sorted(out, key=lambda r: _order([r[k] for k in table.key] or r))
+
+    def _row(
+        self, fields: list[Any], links: dict[str, dict[int, list[Any]]], record: dict[str, Any]
+    ) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for field in fields:
+            value = record[field.attname]
+            if field.is_relation:
+                row[field.name] = self.ref(field.related_model, value)
+            else:
+                row[field.name] = to_json(field, value)
+        for name, by_row in links.items():
+            row[name] = sorted(by_row.get(record["pk"], []), key=_order)
+        return row
+
+    def stream(self, table: Table, organisation: Organisation) -> Iterator[dict[str, Any]]:
+        """A streamed table's rows, chunk by chunk. The database sorts them by UUID, which is
+        the order `rows` gives (a UUID's text sorts as its stored hex and bytes do)."""
+        fields = columns(table)
+        query = table.rows(organisation).order_by("uuid")
+        records = query.values("pk", *[f.attname for f in fields]).iterator(chunk_size=CHUNK)
+        chunk: list[dict[str, Any]] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) == CHUNK:
+                yield from self._chunk(fields, chunk)
+                chunk = []
+        yield from self._chunk(fields, chunk)
+
+    def _chunk(self, fields: list[Any], records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for field in fields:
+            target = field.related_model
+            if field.is_relation and target is not None and not isinstance(target, str):
+                self.load_refs(target, {r[field.attname] for r in records} - {None})
+        for record in records:
+            yield self._row(fields, {}, record)
 
     def _links(self, table: Table, pks: list[int]) -> dict[str, dict[int, list[Any]]]:
         found: dict[str, dict[int, list[Any]]] = {}
@@ -125,13 +152,16 @@ def _order(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=str)
 
 
-def organisation_export(*, organisation: Organisation) -> dict[str, Any]:
-    """Everything the organisation holds, as the JSON described in docs/export-format.md."""
+def encoded(organisation: Organisation) -> tuple[Encoder, list[Table], dict[str, list[Any]]]:
+    """Every table but the streamed ones, written; the encoder then streams the others."""
     tables = registry()
     encoder = Encoder(tables)
+    for table in tables:
+        if table.stream:
+            _check_stream(table, tables, organisation)
     written: dict[str, list[Any]] = {}
     for table in tables:
-        if not table.shared:
+        if not table.shared and not table.stream:
             written[table.name] = encoder.rows(table, None, organisation)
     # Shared rows are written when referred to, and may refer to more (a definition's
     # previous version, a list's organisation): repeat until nothing new is referred to.
@@ -146,6 +176,18 @@ def organisation_export(*, organisation: Organisation) -> dict[str, Any]:
             break
         seen = counts
     _check_complete(encoder, tables, organisation)
+    return encoder, tables, written
+
+
+def organisation_export(*, organisation: Organisation) -> dict[str, Any]:
+    """Everything the organisation holds, as the JSON described in docs/export-format.md.
+
+    Streamed tables are held whole here; `text.export_text` writes the same JSON without.
+    """
+    encoder, tables, written = encoded(organisation)
+    for table in tables:
+        if table.stream:
+            written[table.name] = list(encoder.stream(table, organisation))
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -154,10 +196,29 @@ def organisation_export(*, organisation: Organisation) -> dict[str, Any]:
     }
 
 
+def _check_stream(table: Table, tables: list[Table], organisation: Organisation) -> None:
+    """A streamed row may point only at the organisation or at its own rows: checked up front
+    with one query per field, since its rows are written before the export is complete."""
+    by_model = {t.model: t for t in tables}
+    for field in columns(table):
+        if not field.is_relation or field.related_model is Organisation:
+            continue
+        target = by_model.get(field.related_model)  # type: ignore[arg-type]
+        if target is None or target.shared:
+            raise ExportError(f"{table.name} is streamed, so it may not point at {field.name}")
+        outside = (
+            table.rows(organisation)
+            .filter(**{f"{field.attname}__isnull": False})
+            .exclude(**{f"{field.attname}__in": target.rows(organisation).values("pk")})
+        )
+        if outside.exists():
+            raise ExportError(f"{table.name} rows point at another organisation's {target.name}")
+
+
 def _check_complete(encoder: Encoder, tables: list[Table], organisation: Organisation) -> None:
     """A row pointing outside the export (another council's action, say) would not load."""
     for table in tables:
-        if table.shared:
+        if table.shared or table.stream:
             continue
         own = set(table.rows(organisation).values_list("pk", flat=True))
         outside = encoder.pointed[table.model] - own

@@ -38,7 +38,7 @@ def to_json(field: Field[Any, Any], value: Any) -> Any:
         return None
     if isinstance(value, dt.datetime):
         return value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
@@ -54,6 +54,8 @@ def from_json(field: Field[Any, Any], value: Any) -> Any:
         return dt.datetime.fromisoformat(value)
     if isinstance(field, models.DateField):
         return dt.date.fromisoformat(value)
+    if isinstance(field, models.TimeField):
+        return dt.time.fromisoformat(value)
     if isinstance(field, models.DecimalField):
         return Decimal(value)
     if isinstance(field, models.UUIDField):

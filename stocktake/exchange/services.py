@@ -9,18 +9,21 @@ from django.utils.text import slugify
 
 from stocktake.accounts.models import Organisation
 
-from .csvzip import export_zip
+from .csvzip import export_zip, write_zip
 from .decode import ImportFailed, organisation_import
 from .encode import ExportError, organisation_export
+from .text import export_text
 
 __all__ = [
     "ExportError",
     "ImportFailed",
     "export_json",
+    "export_text",
     "export_zip",
     "organisation_export",
     "organisation_import",
     "organisation_named",
+    "write_zip",
 ]
 
 

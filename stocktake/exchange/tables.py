@@ -40,6 +40,9 @@ class Table:
     databases (a UUID unless the model has none). A `shared` table holds records several
     organisations use (the organisation list, national definitions, logins, roles): only those
     the export refers to are written, and an import reuses a matching row instead of adding one.
+    A `stream` table has too many rows to hold at once (contacts): they are read, written and
+    loaded in chunks in UUID order. Nothing may point at its rows, it has no many-to-many
+    fields, and it may point only at the organisation and the organisation's own tables.
     """
 
     name: str
@@ -48,6 +51,7 @@ class Table:
     key: tuple[str, ...] = ("uuid",)
     shared: bool = False
     exclude: tuple[str, ...] = ()
+    stream: bool = False
 
 
 OWN_SECTIONS = [

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -20,14 +27,24 @@ def export_page(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
 
 
 @require_GET
-def export_download(request: HttpRequest, organisation_uuid: str, fmt: str) -> HttpResponse:
+def export_download(
+    request: HttpRequest, organisation_uuid: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse:
     organisation = access.organisation_for_exporter(request.user, organisation_uuid)
-    export = services.organisation_export(organisation=organisation)
     name = slugify(organisation.name)
+    response: HttpResponse | StreamingHttpResponse
+    # Both are written as they are read, so a council's contacts are never all in memory.
     if fmt == "zip":
-        response = HttpResponse(services.export_zip(export), content_type="application/zip")
+        # FileResponse closes the file (and so deletes it) once it has been sent.
+        file = tempfile.TemporaryFile()  # noqa: SIM115
+        services.write_zip(organisation=organisation, file=file)
+        file.seek(0)
+        response = FileResponse(file, content_type="application/zip")
     else:
-        response = HttpResponse(services.export_json(export), content_type="application/json")
+        text = services.export_text(organisation=organisation)
+        response = StreamingHttpResponse(
+            (part.encode() for part in text), content_type="application/json"
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 

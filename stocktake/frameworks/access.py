@@ -11,10 +11,10 @@ from __future__ import annotations
 import uuid as uuid_lib
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from stocktake.accounts.models import Capability
+from stocktake.accounts.models import Capability, Organisation, Unit
 from stocktake.accounts.selectors import AnyUser, capabilities_in, grants_for, scopes_with
 from stocktake.core.ids import parse_uuid
 
@@ -159,3 +159,12 @@ def evidence_for_viewer(user: AnyUser, evidence_uuid: str | uuid_lib.UUID) -> Cr
     if not can_view(user, found.rating.assessment):
         raise PermissionDenied("You cannot see this evidence")
     return found
+
+
+def organisations_for_assessing(user: AnyUser) -> QuerySet[Organisation]:
+    """Where the user may start an assessment: wherever they edit all, whole or one service."""
+    if getattr(user, "is_superuser", False):
+        return Organisation.objects.all()
+    organisations, units = scopes_with(user, Capability.EDIT_ALL)
+    unit_orgs = Unit.objects.filter(pk__in=units).values_list("organisation_id", flat=True)
+    return Organisation.objects.filter(pk__in=set(organisations) | set(unit_orgs))

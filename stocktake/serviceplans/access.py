@@ -112,3 +112,18 @@ def plan_for(user: AnyUser, plan_uuid: str | uuid_lib.UUID, capability: str) -> 
     if not allowed:
         raise PermissionDenied("You cannot do that to this service plan")
     return plan
+
+
+def can_change_template(user: AnyUser, organisation_id: int) -> bool:
+    """The council's template: its performance team and administrators."""
+    capabilities = capabilities_in(user, organisation_id, None)
+    return Capability.EDIT_ALL in capabilities or Capability.ADMINISTER in capabilities
+
+
+def organisation_for_template(user: AnyUser, organisation_uuid: str) -> Organisation:
+    found = Organisation.objects.filter(uuid=parse_uuid(organisation_uuid)).first()
+    if found is None:
+        raise Http404("No such organisation")
+    if not can_change_template(user, found.pk):
+        raise PermissionDenied("Only the performance team changes the template")
+    return found

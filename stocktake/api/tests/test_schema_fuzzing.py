@@ -24,10 +24,17 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from stocktake.accounts.models import Organisation
+from stocktake.complaints.models import Complaint
+from stocktake.consultations.models import Consultation, Entry
+from stocktake.customers.models import AccessPoint
+from stocktake.exchange.tests.generated import add_every_later_app
+from stocktake.frameworks.models import CriterionRating
 from stocktake.indicators import services as indicators
+from stocktake.movein.models import MappingProfile
 from stocktake.plans.models import Plan
 from stocktake.risks import services as risks
 from stocktake.risks import services_equality as equality
+from stocktake.serviceplans.models import SectionContent
 from stocktake.wsgi import application
 
 from .conftest import MakeToken
@@ -41,8 +48,16 @@ CHECKS = [
 
 
 @pytest.fixture
-def records(council: Organisation, officer: User, make_plan: Any, make_token: MakeToken) -> Any:
+def records(
+    council: Organisation, officer: User, make_plan: Any, make_token: MakeToken, make_user: Any
+) -> Any:
     plan: Plan = make_plan(council, actions=2)
+    _, handler = make_user("Lead officer", council)
+    action = plan.actions.first()
+    assert action is not None
+    add_every_later_app(council, officer, plan, action, handler)
+    rating = CriterionRating.objects.filter(organisation=council).select_related("criterion")[0]
+    content = SectionContent.objects.filter(organisation=council).select_related("service_plan")[0]
     definition = indicators.definition_create(
         organisation=council, code="SX18", title="Calls answered", by=officer
     )
@@ -60,6 +75,16 @@ def records(council: Organisation, officer: User, make_plan: Any, make_token: Ma
         "indicator_uuid": indicator.uuid,
         "risk_uuid": risk.uuid,
         "assessment_uuid": assessment.uuid,
+        "access_point_uuid": AccessPoint.objects.get(organisation=council).uuid,
+        "complaint_uuid": Complaint.objects.get(organisation=council).uuid,
+        "consultation_uuid": Consultation.objects.get(organisation=council).uuid,
+        "entry_uuid": Entry.objects.get(organisation=council).uuid,
+        "framework_uuid": rating.criterion.framework.uuid,
+        "framework_assessment_uuid": rating.assessment.uuid,
+        "criterion_uuid": rating.criterion.uuid,
+        "serviceplan_uuid": content.service_plan.uuid,
+        "section_uuid": content.uuid,
+        "profile_uuid": MappingProfile.objects.get(organisation=council).uuid,
     }
     return make_token(officer, council), uuids
 

@@ -34,6 +34,14 @@ PUBLIC = {
     "api/indicators/",
     "api/risks/",
     "api/equality-assessments/",
+    "api/consultations/",
+    "api/access-points/",
+    "api/service-standards/",
+    "api/service-plans/",
+    # Empty for the public: frameworks, assessments and the knowledge base need a sign-in.
+    "api/frameworks/",
+    "api/framework-assessments/",
+    "api/knowledge-base/",
     # Open data: published plans and public indicators only (stocktake/exchange/tests).
     "open/plans.json",
     "open/plans.csv",
@@ -111,6 +119,7 @@ def test_every_page_answers_every_role_without_error(
         "step": "respond",
         "consultation_uuid": missing,
         "entry_uuid": missing,
+        "profile_uuid": missing,
     }
     user = users[role]
     if user is not None:

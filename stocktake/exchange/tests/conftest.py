@@ -17,6 +17,8 @@ from stocktake.plans.models import Action
 from stocktake.risks import services as risks
 from stocktake.testing import MakeUser, publish, seed_paper
 
+from .generated import add_every_later_app
+
 
 @pytest.fixture
 def filled(council: Organisation, officer: User, make_user: MakeUser) -> Organisation:
@@ -64,4 +66,5 @@ def filled(council: Organisation, officer: User, make_user: MakeUser) -> Organis
             risk=risk, as_at=dt.date(2009, 9, 1), likelihood=1, impact=2, by=officer
         )
     publish(plan, officer)
+    add_every_later_app(council, officer, plan, action, owner)
     return council

@@ -12,7 +12,21 @@ from stocktake.accounts.models import Organisation
 from stocktake.exchange.decode import organisation_import
 from stocktake.exchange.encode import organisation_export
 from stocktake.exchange.fields import many_to_many
+from stocktake.exchange.services import export_json
 from stocktake.exchange.tables import registry
+from stocktake.exchange.text import export_text
+
+LATER_APPS = [
+    "customers.accesspoint", "customers.openingsession", "customers.openingexception",
+    "customers.contact", "customers.contactmonth", "customers.servicestandard",
+    "customers.shoppingcheck", "complaints.complaint", "complaints.complaintstage",
+    "complaints.extension", "complaints.ombudsmancase", "complaints.learning",
+    "consultations.consultation", "consultations.feedback", "consultations.entry",
+    "frameworks.framework", "frameworks.ratingoption", "frameworks.criterion",
+    "frameworks.frameworkassessment", "frameworks.criterionrating",
+    "frameworks.criterionevidence", "serviceplans.serviceplan", "serviceplans.sectioncontent",
+    "serviceplans.version", "movein.mappingprofile",
+]  # fmt: skip
 
 
 def _covered() -> list[type[Model]]:
@@ -35,6 +49,9 @@ def test_an_organisation_survives_export_and_import_unchanged(filled: Organisati
     counts = {name: len(rows) for name, rows in first["tables"].items()}
     for name in ("plans.action", "plans.progressupdate", "indicators.measurement", "risks.risk"):
         assert counts[name] > 0, name
+    for name in LATER_APPS:
+        assert counts[name] > 0, name
+    assert "".join(export_text(organisation=filled)) == export_json(first)
     text = json.dumps(first, sort_keys=True)
     _empty_the_database()
     assert not Organisation.objects.exists()

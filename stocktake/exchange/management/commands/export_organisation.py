@@ -22,12 +22,16 @@ class Command(BaseCommand):
         organisation = services.organisation_named(options["organisation"])
         if organisation is None:
             raise CommandError(f"No organisation {options['organisation']!r}")
+        out = Path(options["out"])
         try:
-            export = services.organisation_export(organisation=organisation)
+            # Both written as they are read, so a council's contacts are never all in memory.
+            with out.open("w", encoding="utf-8") as file:
+                for part in services.export_text(organisation=organisation):
+                    file.write(part)
+            if options["csv"]:
+                with Path(options["csv"]).open("wb") as zipped:
+                    services.write_zip(organisation=organisation, file=zipped)
         except services.ExportError as error:
+            out.unlink(missing_ok=True)
             raise CommandError(str(error)) from error
-        Path(options["out"]).write_text(services.export_json(export), encoding="utf-8")
-        if options["csv"]:
-            Path(options["csv"]).write_bytes(services.export_zip(export))
-        rows = sum(len(r) for r in export["tables"].values())
-        self.stdout.write(f"Exported {organisation} ({rows} records) to {options['out']}")
+        self.stdout.write(f"Exported {organisation} to {out}")

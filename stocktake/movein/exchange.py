@@ -1,0 +1,16 @@
+"""Saved mapping profiles and the record of each move-in (its file by name only)."""
+
+from __future__ import annotations
+
+from stocktake.exchange.tables import Table
+
+from .models import MappingProfile, MoveIn
+
+TABLES = [
+    Table(
+        "movein.mappingprofile",
+        MappingProfile,
+        lambda org: MappingProfile.objects.filter(organisation=org),
+    ),
+    Table("movein.movein", MoveIn, lambda org: MoveIn.objects.filter(organisation=org)),
+]

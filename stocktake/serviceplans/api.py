@@ -1,0 +1,221 @@
+"""Service plans in the API: plans with what each section says, their kept versions, and the
+council's template. Published plans are public; drafts follow the plans' gatekeeper. A section
+is written through the section page's form and service, by the service head or the
+performance team while the plan is a draft."""
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja import Status as Created
+from ninja.pagination import paginate
+
+from stocktake.api.auth import READ, WRITE, caller
+from stocktake.api.errors import ERRORS, WRITE_ERRORS, form_messages
+from stocktake.api.pagination import Pages
+from stocktake.api.scope import organisation_seen, seen, within
+
+from . import access, selectors, services
+from .forms import PlanCreateForm, SectionForm
+from .models import Kind, SectionContent, ServicePlan, Status, TemplateSection
+
+router = Router(tags=["service plans"])
+
+
+class ContentOut(Schema):
+    uuid: UUID
+    section_key: str = Field(..., alias="section.key")
+    heading: str = Field(..., alias="section.heading")
+    kind: str = Field(..., alias="section.kind")
+    content: dict[str, Any] = Field(
+        ..., description="text; items (bullets); cells {label: text} (grids); rows (tables)."
+    )
+    needs_review: bool
+
+
+class ServicePlanOut(Schema):
+    uuid: UUID
+    organisation: UUID = Field(..., alias="organisation.uuid")
+    unit: UUID = Field(..., alias="unit.uuid")
+    year: int
+    year_label: str
+    title: str
+    status: str
+    tracked_plan: UUID | None = None
+    previous: UUID | None = None
+    approved_by: str
+    approved_on: dt.date | None
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_tracked_plan(obj: ServicePlan) -> UUID | None:
+        return obj.tracked_plan.uuid if obj.tracked_plan is not None else None
+
+    @staticmethod
+    def resolve_previous(obj: ServicePlan) -> UUID | None:
+        return obj.previous.uuid if obj.previous is not None else None
+
+
+class ServicePlanDetail(ServicePlanOut):
+    sections: list[ContentOut]
+
+    @staticmethod
+    def resolve_sections(obj: ServicePlan) -> list[Any]:
+        return list(obj.contents.select_related("section").order_by("section__position", "id"))
+
+
+class ServicePlanFilters(Schema):
+    organisation: UUID | None = None
+    year: int | None = Field(None, ge=1900, le=2999)
+    status: Status | None = None
+
+
+def _plans(request: HttpRequest) -> QuerySet[ServicePlan]:
+    who = caller(request)
+    rows = ServicePlan.objects.select_related("organisation", "unit", "tracked_plan", "previous")
+    return within(who, rows, access.visible_plans(who.user))
+
+
+@router.get("/service-plans/", response={200: list[ServicePlanOut], **ERRORS}, auth=READ)
+@paginate(Pages)
+def plan_list(request: HttpRequest, filters: Query[ServicePlanFilters]) -> QuerySet[ServicePlan]:
+    rows = _plans(request).order_by("organisation_id", "-year", "unit__name", "id")
+    if filters.organisation:
+        rows = rows.filter(organisation__uuid=filters.organisation)
+    if filters.year:
+        rows = rows.filter(year=filters.year)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    return rows
+
+
+@router.get(
+    "/service-plans/{serviceplan_uuid}/", response={200: ServicePlanDetail, **ERRORS}, auth=READ
+)
+def plan_detail(request: HttpRequest, serviceplan_uuid: UUID) -> ServicePlan:
+    return seen(caller(request), access.plan_for_viewer, str(serviceplan_uuid))
+
+
+class PlanIn(Schema):
+    unit: UUID
+    year: int = Field(..., description="The first year: 2009 for 2009/10.")
+
+
+@router.post("/service-plans/", response={201: ServicePlanDetail, **WRITE_ERRORS}, auth=WRITE)
+def plan_create(request: HttpRequest, payload: PlanIn) -> Created[Any]:
+    """Start a draft plan for a service, as the new-plan page does: the service head or the
+    performance team, one plan a service a year."""
+    who = caller(request)
+    units = selectors.units_for_creating(who.user)
+    if who.organisation_id is not None:
+        units = units.filter(organisation_id=who.organisation_id)
+    if not units.exists():
+        raise PermissionDenied("You cannot start a service plan")
+    form = PlanCreateForm({"unit": str(payload.unit), "year": payload.year}, units=units)
+    if not form.is_valid():
+        raise ValidationError(form_messages(form.errors))
+    unit = form.cleaned_data["unit"]
+    made = services.service_plan_create(
+        organisation=unit.organisation, unit=unit, year=form.cleaned_data["year"], by=who.user
+    )
+    return Created(201, seen(who, access.plan_for_viewer, str(made.uuid)))
+
+
+class VersionOut(Schema):
+    uuid: UUID
+    number: int
+    label: str
+    created_at: dt.datetime
+    snapshot: dict[str, Any]
+
+
+@router.get(
+    "/service-plans/{serviceplan_uuid}/versions/",
+    response={200: list[VersionOut], **ERRORS},
+    auth=READ,
+)
+@paginate(Pages)
+def version_list(request: HttpRequest, serviceplan_uuid: UUID) -> QuerySet[Any]:
+    """The plan as it stood each time it was submitted or published; never changed."""
+    plan = seen(caller(request), access.plan_for_viewer, str(serviceplan_uuid))
+    return plan.versions.order_by("number")
+
+
+class SectionIn(Schema):
+    """What the section says, in the shape of its kind; other keys are ignored."""
+
+    text: str = ""
+    items: list[str] = []
+    cells: dict[str, str] = {}
+    rows: list[list[str]] = []
+
+
+def _form_data(content: SectionContent, payload: SectionIn) -> dict[str, Any]:
+    """The section page's fields from the JSON shape, so its form checks them."""
+    section = content.section
+    data: dict[str, Any] = {"text": payload.text}
+    if section.kind == Kind.BULLETS:
+        data["items"] = "\n".join(payload.items)
+    elif section.kind in (Kind.PESTLE, Kind.SWOT):
+        for index, label in enumerate(section.columns):
+            data[f"cell_{index}"] = payload.cells.get(label, "")
+    elif section.kind == Kind.TABLE:
+        for r, row in enumerate(payload.rows):
+            for c, cell in enumerate(row):
+                data[f"row_{r}_{c}"] = cell
+    return data
+
+
+@router.put(
+    "/service-plans/{serviceplan_uuid}/sections/{section_uuid}/",
+    response={200: ContentOut, **WRITE_ERRORS},
+    auth=WRITE,
+)
+def section_save(
+    request: HttpRequest, serviceplan_uuid: UUID, section_uuid: UUID, payload: SectionIn
+) -> SectionContent:
+    who = caller(request)
+    seen(who, access.plan_for_viewer, str(serviceplan_uuid))
+    plan = access.plan_for_writer(who.user, str(serviceplan_uuid))
+    content = plan.contents.select_related("section", "service_plan").filter(uuid=section_uuid)
+    found = content.first()
+    if found is None:
+        raise Http404("No such section")
+    if payload.rows and found.section.kind == Kind.TABLE:
+        # The page's form has a field for each row it holds (and a few blank ones): room for
+        # every row sent. Nothing is saved unless the form and the service accept it.
+        found.content = {**found.content, "rows": [[""] * len(r) for r in payload.rows]}
+    form = SectionForm(_form_data(found, payload), content=found)
+    if not form.is_valid():
+        raise ValidationError(form_messages(form.errors))
+    services.section_save(content=found, data=form.content_data(), by=who.user)
+    return found
+
+
+class TemplateSectionOut(Schema):
+    uuid: UUID
+    key: str
+    heading: str
+    kind: str
+    columns: list[str]
+    link_kind: str
+    guidance: str
+    position: int
+
+
+@router.get(
+    "/organisations/{organisation_uuid}/service-plan-template/",
+    response={200: list[TemplateSectionOut], **ERRORS},
+    auth=READ,
+)
+@paginate(Pages)
+def template_sections(request: HttpRequest, organisation_uuid: UUID) -> QuerySet[TemplateSection]:
+    """The sections of the council's default template, for those who may change it."""
+    who = caller(request)
+    organisation = organisation_seen(who, access.organisation_for_template, organisation_uuid)
+    rows = TemplateSection.objects.filter(organisation=organisation, template__is_default=True)
+    return rows.order_by("position", "id")
