@@ -150,13 +150,17 @@ def parse_row(
     )
 
 
-def parse_csv(
-    lines: Iterable[str], *, access_points: Mapping[str, int], now: dt.datetime
-) -> Iterator[Parsed]:
-    """Each data line with its line number (the header is line 1), parsed or with the reason.
-    A bad header raises RowError at once, before anything is read or stored."""
-    reader = csv.reader(lines)
-    header = [name.strip().lower() for name in next(reader, [])]
+class Layout(NamedTuple):
+    """Where each of COLUMNS sits in a file (``width`` for an absent optional column)."""
+
+    positions: list[int]
+    width: int
+    in_order: bool
+
+
+def read_header(values: Sequence[str]) -> Layout:
+    """The layout a header line gives; a bad header raises RowError (it is line 1)."""
+    header = [name.strip().lower() for name in values]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise RowError(f"line 1: the header lacks {', '.join(missing)}")
@@ -164,32 +168,51 @@ def parse_csv(
     if unknown:
         raise RowError(f"line 1: unknown columns {', '.join(unknown)}")
     width = len(header)
-    # Where each of COLUMNS sits in this file (absent optional columns read as empty).
     positions = [header.index(name) if name in header else width for name in COLUMNS]
-    in_order = header == list(COLUMNS)
-    return _rows(reader, positions, width, in_order, access_points, now)
+    return Layout(positions, width, header == list(COLUMNS))
 
 
-def _rows(
-    reader: Any,
-    positions: list[int],
-    width: int,
-    in_order: bool,
+def parse_csv(
+    lines: Iterable[str], *, access_points: Mapping[str, int], now: dt.datetime
+) -> Iterator[Parsed]:
+    """Each data line with its line number (the header is line 1), parsed or with the reason.
+    A bad header raises RowError at once, before anything is read or stored."""
+    reader = csv.reader(lines)
+    layout = read_header(next(reader, []))
+    return parse_records(reader, layout, access_points, now)
+
+
+def parse_values(
+    line: int,
+    values: list[str],
+    layout: Layout,
     access_points: Mapping[str, int],
     now: dt.datetime,
+) -> Parsed | None:
+    """One record's fields as the file has them; None for a blank line (skipped silently)."""
+    if len(values) != layout.width:
+        if not any(v.strip() for v in values):
+            return None
+        return Parsed(line, None, f"has {len(values)} fields, the header has {layout.width}")
+    if not layout.in_order:
+        values = [[*values, ""][i] for i in layout.positions]
+    try:
+        row = parse_row(values, access_points=access_points, now=now)
+    except RowError as error:
+        return Parsed(line, None, str(error))
+    return Parsed(line, row, "")
+
+
+def parse_records(
+    reader: Any,
+    layout: Layout,
+    access_points: Mapping[str, int],
+    now: dt.datetime,
+    *,
+    lines_before: int = 0,
 ) -> Iterator[Parsed]:
+    """Records from a csv.reader, numbered by the line each ends on (after ``lines_before``)."""
     for values in reader:
-        line = reader.line_num
-        if len(values) != width:
-            if not any(v.strip() for v in values):
-                continue
-            yield Parsed(line, None, f"has {len(values)} fields, the header has {width}")
-            continue
-        if not in_order:
-            values = [[*values, ""][i] for i in positions]
-        try:
-            row = parse_row(values, access_points=access_points, now=now)
-        except RowError as error:
-            yield Parsed(line, None, str(error))
-        else:
-            yield Parsed(line, row, "")
+        parsed = parse_values(lines_before + reader.line_num, values, layout, access_points, now)
+        if parsed is not None:
+            yield parsed
