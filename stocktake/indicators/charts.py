@@ -5,10 +5,12 @@ No pyplot: it keeps global state that is not safe across requests.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.cache import cache
 from matplotlib.figure import Figure
 
 from .evaluation import primary_target_for
@@ -20,6 +22,7 @@ _TARGET = "#505a5f"
 _BAND = "#f3f2f1"
 _BREAK = "#d4351c"
 _PEERS = "#85994b"
+CHART_SECONDS = 24 * 60 * 60
 
 
 def trend_svg(
@@ -32,11 +35,12 @@ def trend_svg(
     peers: Sequence[tuple[float, float, float] | None] = (),
 ) -> str:
     """Values, the primary target with its tolerance band, a marker at each series break, and
-    the peers' middle half (lower to upper quartile) with their median where there are peers."""
-    figure = Figure(figsize=(7.5, 3.2), dpi=96)
-    axes = figure.add_subplot()
+    the peers' middle half (lower to upper quartile) with their median where there are peers.
+
+    Drawing costs far more than the page's queries, so a drawing is kept (in Django's cache)
+    under a digest of everything drawn: the same figures give the same picture.
+    """
     labels = [m.period_label for m in measurements]
-    positions = list(range(len(labels)))
     values = [float(m.value) if m.value is not None else float("nan") for m in measurements]
     target_values: list[float] = []
     lows: list[float] = []
@@ -52,6 +56,31 @@ def trend_svg(
         target_values.append(float(target.value))
         lows.append(float(target.value) - amount)
         highs.append(float(target.value) + amount)
+    drawn = (
+        labels, values, target_values, lows, highs, [b.period_label for b in breaks],
+        title, list(peers), style.data_type, style.unit,
+    )  # fmt: skip
+    key = "trend-svg:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+    svg: str | None = cache.get(key)
+    if svg is None:
+        svg = _draw(labels, values, (target_values, lows, highs), breaks, title, peers, style)
+        cache.set(key, svg, timeout=CHART_SECONDS)
+    return svg
+
+
+def _draw(
+    labels: list[str],
+    values: list[float],
+    band: tuple[list[float], list[float], list[float]],
+    breaks: Sequence[Measurement],
+    title: str,
+    peers: Sequence[tuple[float, float, float] | None],
+    style: Style,
+) -> str:
+    target_values, lows, highs = band
+    figure = Figure(figsize=(7.5, 3.2), dpi=96)
+    axes = figure.add_subplot()
+    positions = list(range(len(labels)))
     if positions:
         axes.fill_between(positions, lows, highs, color=_BAND, label="Tolerance", step="mid")
         axes.step(
