@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from stocktake.core.fuzzydates import parse_fuzzy_date
 from stocktake.core.periods import Period
@@ -13,6 +14,9 @@ from stocktake.core.periods import Period
 from .fields import normalise
 from .periods import header_periods, period_in
 from .reading import Sheet
+from .report import Report
+
+T = TypeVar("T")
 
 # Blank cells and the markers exports use for a value not collected.
 MISSING = {"", "-", "–", "..", ".", "n/a", "na", "tbc", "nd", "no data", "not available"}
@@ -81,3 +85,37 @@ def business_date(text: str) -> tuple[dt.date, str]:
     if fuzzy.end is None:
         raise RowError(f"“{text}” is not a date")
     return fuzzy.end, fuzzy.precision.value if fuzzy.precision.value != "none" else "day"
+
+
+class RefIndex(Generic[T]):
+    """Existing items by reference, and what to do with a row whose reference matches none:
+    skip it, report it once as missing, or (when the mapping says so) have it created."""
+
+    def __init__(self, mapping: dict[str, Any], report: Report) -> None:
+        self.by_ref: dict[str, list[T]] = defaultdict(list)
+        self.unmatched = mapping.get("unmatched", "")
+        self.report = report
+        self.missing: set[str] = set()
+
+    def add(self, ref: str, item: T) -> None:
+        if ref.strip():
+            self.by_ref[ref.strip().casefold()].append(item)
+
+    def find(self, ref: str, where: str, *, several: str, absent: str) -> tuple[T | None, bool]:
+        """The one item with the reference, or None and whether the row should create it."""
+        found = self.by_ref.get(ref.casefold(), [])
+        if len(found) > 1:
+            raise RowError(several.format(n=len(found)))
+        if found:
+            return found[0], False
+        if self.unmatched == "skip":
+            self.report.skipped += 1
+            return None, False
+        if self.unmatched != "create":
+            key = ref.casefold()
+            self.report.unmatched_count += key in self.missing
+            if key not in self.missing:
+                self.missing.add(key)
+                self.report.missing(where, absent)
+            return None, False
+        return None, True

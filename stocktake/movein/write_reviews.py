@@ -17,7 +17,7 @@ from stocktake.risks.models import Risk, RiskReview
 
 from .people import People
 from .report import Report, quarter_gaps
-from .rows import Layout, RowError, business_date
+from .rows import Layout, RefIndex, RowError, business_date
 
 BATCH = 2000
 
@@ -28,36 +28,24 @@ class ReviewWriter:
     ) -> None:
         self.organisation, self.plan, self.mapping, self.by = organisation, plan, mapping, by
         self.report = Report(kind="reviews", source="", dry_run=False)
-        self.create = mapping.get("unmatched") == "create"
         self.people = People(organisation)
         self.user = acting_user(by)
         self.matrix = risks.matrix_for(organisation=organisation, by=by)
-        self.risks: dict[str, list[Risk]] = defaultdict(list)
+        self.risks: RefIndex[Risk] = RefIndex(mapping, self.report)
         for risk in Risk.objects.filter(organisation=organisation).select_related("matrix"):
-            if risk.ref:
-                self.risks[risk.ref.strip().casefold()].append(risk)
+            self.risks.add(risk.ref, risk)
         self.pending: list[RiskReview] = []
         self.touched: set[int] = set()
-        self.missing: set[str] = set()
 
     def _risk(self, layout: Layout, cells: list[str], where: str) -> Risk | None:
         ref = layout.cell(cells, "ref").strip()
         if not ref:
             raise RowError("no risk reference")
-        found = self.risks.get(ref.casefold(), [])
-        if len(found) > 1:
-            raise RowError(f"{len(found)} risks have the reference {ref}")
-        if found:
-            return found[0]
-        if self.mapping.get("unmatched") == "skip":
-            self.report.skipped += 1
-            return None
-        if not self.create:
-            self.report.unmatched_count += ref.casefold() in self.missing
-            if ref.casefold() not in self.missing:
-                self.missing.add(ref.casefold())
-                self.report.missing(where, f"no risk {ref}")
-            return None
+        found, create = self.risks.find(
+            ref, where, several=f"{{n}} risks have the reference {ref}", absent=f"no risk {ref}"
+        )
+        if not create:
+            return found
         owners = self.people.owners(layout.cell(cells, "owner"))
         owner = owners[0] if owners else None
         risk = risks.risk_create(
@@ -73,7 +61,7 @@ class ReviewWriter:
             by=self.by,
         )
         self.report.created["risks"] += 1
-        self.risks[ref.casefold()].append(risk)
+        self.risks.add(ref, risk)
         return risk
 
     def _level(self, risk: Risk, axis: str, text: str) -> int | None:

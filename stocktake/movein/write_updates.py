@@ -21,7 +21,7 @@ from stocktake.plans.models import Action, Plan, ProgressUpdate, UpdateState
 from . import vocabulary
 from .people import People
 from .report import Report, quarter_gaps
-from .rows import Layout, RowError, business_date
+from .rows import Layout, RefIndex, RowError, business_date
 
 BATCH = 2000
 
@@ -32,37 +32,28 @@ class UpdateWriter:
     ) -> None:
         self.organisation, self.plan, self.mapping, self.by = organisation, plan, mapping, by
         self.report = Report(kind="updates", source="", dry_run=False)
-        self.create = mapping.get("unmatched") == "create"
         self.words: dict[str, str] = mapping.get("statuses") or {}
         self.people = People(organisation)
         self.user = acting_user(by)
-        self.actions: dict[str, list[Action]] = defaultdict(list)
+        self.actions: RefIndex[Action] = RefIndex(mapping, self.report)
         for action in Action.objects.filter(plan=plan, organisation=organisation):
-            if action.ref:
-                self.actions[action.ref.strip().casefold()].append(action)
+            self.actions.add(action.ref, action)
         self.pending: list[ProgressUpdate] = []
         self.seen: set[tuple[int, Any, str]] = set()
         self.touched: set[int] = set()
-        self.missing: set[str] = set()
 
     def _action(self, layout: Layout, cells: list[str], where: str) -> Action | None:
         ref = layout.cell(cells, "ref").strip()
         if not ref:
             raise RowError("no action reference")
-        found = self.actions.get(ref.casefold(), [])
-        if len(found) > 1:
-            raise RowError(f"{len(found)} actions in the plan have the reference {ref}")
-        if found:
-            return found[0]
-        if self.mapping.get("unmatched") == "skip":
-            self.report.skipped += 1
-            return None
-        if not self.create:
-            self.report.unmatched_count += ref.casefold() in self.missing
-            if ref.casefold() not in self.missing:
-                self.missing.add(ref.casefold())
-                self.report.missing(where, f"no action {ref} in {self.plan.title}")
-            return None
+        found, create = self.actions.find(
+            ref,
+            where,
+            several=f"{{n}} actions in the plan have the reference {ref}",
+            absent=f"no action {ref} in {self.plan.title}",
+        )
+        if not create:
+            return found
         action = plans.action_create(
             plan=self.plan,
             ref=ref,
@@ -78,7 +69,7 @@ class UpdateWriter:
             else:
                 plans.action_owner_add(action=action, organisation=owner, by=self.by)
         self.report.created["actions"] += 1
-        self.actions[ref.casefold()].append(action)
+        self.actions.add(ref, action)
         return action
 
     def add(self, layout: Layout, where: str, cells: list[str]) -> None:
