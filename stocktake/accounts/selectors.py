@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
 
 from .models import Capability, Membership, Organisation, Person, Unit
 
@@ -86,3 +88,29 @@ def home_organisation(user: AnyUser) -> Organisation | None:
         return Organisation.objects.filter(kind="council").order_by("name", "id").first()
     ids = {grant.organisation_id for grant in grants_for(user)}
     return Organisation.objects.filter(pk__in=ids).order_by("name", "id").first()
+
+
+def readable_documents(user: AnyUser, *, published: str, signed_off: Iterable[str]) -> Q:
+    """Which plans-like documents (with `status`, `organisation` and `unit`) a user may read:
+    published ones; every status where they read drafts (or, as a councillor, where their
+    council lets councillors see drafts); signed-off ones where they read signed-off work."""
+    condition = Q(status=published)
+    if not user.is_authenticated:
+        return condition
+    if getattr(user, "is_superuser", False):
+        return Q()
+    organisations, units = scopes_with(user, Capability.READ_DRAFTS)
+    signed_off_orgs, signed_off_units = scopes_with(user, Capability.READ_SIGNED_OFF)
+    drafts_allowed = set(
+        Organisation.objects.filter(
+            pk__in=signed_off_orgs, councillors_see_drafts=True
+        ).values_list("pk", flat=True)
+    )
+    statuses = list(signed_off)
+    return (
+        condition
+        | Q(organisation_id__in=set(organisations) | drafts_allowed)
+        | Q(unit_id__in=units)
+        | Q(status__in=statuses, organisation_id__in=signed_off_orgs)
+        | Q(status__in=statuses, unit_id__in=signed_off_units)
+    )

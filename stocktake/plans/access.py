@@ -12,8 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from stocktake.accounts.models import Capability, Organisation
-from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.accounts.models import Capability
+from stocktake.accounts.selectors import (
+    AnyUser,
+    capabilities_in,
+    readable_documents,
+)
 from stocktake.core.ids import parse_uuid
 
 from .models import Action, Plan
@@ -23,27 +27,11 @@ SIGNED_OFF = (Plan.Status.APPROVED, Plan.Status.PUBLISHED)
 
 def visible_plans(user: AnyUser) -> Q:
     """Published plans, drafts where the user may read them, and plans holding their items."""
-    condition = Q(status=Plan.Status.PUBLISHED)
-    if not user.is_authenticated:
-        return condition
-    if getattr(user, "is_superuser", False):
-        return Q()
-    organisations, units = scopes_with(user, Capability.READ_DRAFTS)
-    signed_off_orgs, signed_off_units = scopes_with(user, Capability.READ_SIGNED_OFF)
-    drafts_allowed = set(
-        Organisation.objects.filter(
-            pk__in=signed_off_orgs, councillors_see_drafts=True
-        ).values_list("pk", flat=True)
-    )
+    readable = readable_documents(user, published=Plan.Status.PUBLISHED, signed_off=SIGNED_OFF)
+    if not user.is_authenticated or getattr(user, "is_superuser", False):
+        return readable
     owned = Action.objects.owned_by(user).filter(plan=OuterRef("pk"))
-    return (
-        condition
-        | Q(organisation_id__in=organisations | drafts_allowed)
-        | Q(unit_id__in=units)
-        | Q(status__in=SIGNED_OFF, organisation_id__in=signed_off_orgs)
-        | Q(status__in=SIGNED_OFF, unit_id__in=signed_off_units)
-        | Q(Exists(owned))
-    )
+    return readable | Q(Exists(owned))
 
 
 def can_view_plan(user: AnyUser, plan: Plan) -> bool:

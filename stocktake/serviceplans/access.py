@@ -12,7 +12,12 @@ from django.db.models import Q
 from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
-from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.accounts.selectors import (
+    AnyUser,
+    capabilities_in,
+    readable_documents,
+    scopes_with,
+)
 from stocktake.core.ids import parse_uuid
 
 from . import rules
@@ -20,25 +25,7 @@ from .models import ServicePlan, Status
 
 
 def visible_plans(user: AnyUser) -> Q:
-    condition = Q(status=Status.PUBLISHED)
-    if not user.is_authenticated:
-        return condition
-    if getattr(user, "is_superuser", False):
-        return Q()
-    organisations, units = scopes_with(user, Capability.READ_DRAFTS)
-    signed_off_orgs, signed_off_units = scopes_with(user, Capability.READ_SIGNED_OFF)
-    drafts_allowed = set(
-        Organisation.objects.filter(
-            pk__in=signed_off_orgs, councillors_see_drafts=True
-        ).values_list("pk", flat=True)
-    )
-    return (
-        condition
-        | Q(organisation_id__in=organisations | drafts_allowed)
-        | Q(unit_id__in=units)
-        | Q(status__in=rules.SIGNED_OFF, organisation_id__in=signed_off_orgs)
-        | Q(status__in=rules.SIGNED_OFF, unit_id__in=signed_off_units)
-    )
+    return readable_documents(user, published=Status.PUBLISHED, signed_off=rules.SIGNED_OFF)
 
 
 def _capabilities(user: AnyUser, plan: ServicePlan) -> frozenset[str]:
