@@ -99,6 +99,8 @@ def complaint_receive(
     sent = payload.dict()
     references(sent, organisation.pk, {"procedure": Procedure, "unit": Unit})
     data = {k: v for k, v in sent.items() if v is not None}
+    if "disabled" in data:  # the form's answer words, as the receive page posts them
+        data["disabled"] = "yes" if data["disabled"] else "no"
     if "procedure" not in data:
         default = Procedure.objects.filter(organisation=organisation, is_default=True).first()
         data["procedure"] = default.pk if default else ""

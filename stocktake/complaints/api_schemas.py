@@ -4,10 +4,12 @@ for those who handle the complaint (access.can_handle); for everyone else they a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+
+from stocktake.customers.models_feedback import AgeBand
 
 from .models import Channel, Complaint
 
@@ -52,6 +54,9 @@ class ComplaintOut(Schema):
     summary: str | None = None
     outcome_sought: str | None = None
     vulnerability_note: str | None = None
+    area_code: str | None = None
+    age_band: str | None = None
+    disabled: bool | None = None
 
     @staticmethod
     def resolve_unit(obj: Complaint) -> UUID | None:
@@ -85,6 +90,18 @@ class ComplaintOut(Schema):
     def resolve_vulnerability_note(obj: Complaint) -> str | None:
         return _personal(obj, "vulnerability_note")
 
+    @staticmethod
+    def resolve_area_code(obj: Complaint) -> str | None:
+        return _personal(obj, "area_code")
+
+    @staticmethod
+    def resolve_age_band(obj: Complaint) -> str | None:
+        return _personal(obj, "age_band")
+
+    @staticmethod
+    def resolve_disabled(obj: Complaint) -> bool | None:
+        return obj.disabled if getattr(obj, "personal", False) else None
+
 
 class ComplaintDetail(ComplaintOut):
     stages: list[StageOut]
@@ -110,6 +127,9 @@ class ComplaintIn(Schema):
     outcome_sought: str = ""
     vulnerable: bool = False
     vulnerability_note: str = ""
+    area_code: str = ""
+    age_band: AgeBand | Literal[""] = ""
+    disabled: bool | None = None
 
 
 class StepIn(Schema):

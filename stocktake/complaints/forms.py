@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from stocktake.accounts.models import Organisation, Person, Unit
+from stocktake.customers.models_feedback import AgeBand
 
 from .models import Channel, Complaint, OmbudsmanCase, Procedure
 from .models_handling import Outcome
@@ -58,6 +59,25 @@ class ReceiveForm(forms.Form):
         label="The complainant may need reasonable adjustments or extra support", required=False
     )
     vulnerability_note = _text("Adjustments or support needed")
+    # Equality monitoring: optional, asked with the complainant's consent.
+    area_code = forms.CharField(
+        label="Area code of the complainant's address (optional)",
+        required=False,
+        max_length=12,
+        help_text="The output area or ward code, for example E00012345",
+    )
+    age_band = forms.ChoiceField(
+        label="Age band (optional)",
+        choices=[("", "Not asked"), *AgeBand.choices],
+        required=False,
+    )
+    disabled = forms.TypedChoiceField(
+        label="Considers themselves disabled (optional)",
+        choices=[("", "Not asked or not said"), ("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from stocktake.accounts.models import Organisation, Unit
 from stocktake.core.models import Record
+from stocktake.customers.models_feedback import AgeBand
 
 from .workdays import Region
 
@@ -123,6 +124,15 @@ class Complaint(Record):
     outcome_sought = models.TextField(blank=True)
     vulnerable = models.BooleanField(default=False)
     vulnerability_note = models.TextField(blank=True)
+    # Who complains, for breakdowns by area segment and equality monitoring; all optional and
+    # personal (handlers see them, everyone else only counts).
+    area_code = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="Output area, ward or district code of the complainant's address.",
+    )
+    age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
+    disabled = models.BooleanField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
     decided_on = models.DateField(null=True, blank=True)
     refusal_reason = models.TextField(blank=True)
@@ -146,6 +156,9 @@ class Complaint(Record):
         "summary",
         "outcome_sought",
         "vulnerability_note",
+        "area_code",
+        "age_band",
+        "disabled",
     )
 
     class Meta:

@@ -19,6 +19,12 @@ def representative_needs_name(via_representative: bool, name: str) -> None:
         raise ValidationError({"representative_name": "Enter the representative's name"})
 
 
+def area_code_is_a_code(code: str) -> None:
+    """An area is named by its official code: up to 12 letters and digits (E00012345)."""
+    if code and not (len(code) <= 12 and code.isascii() and code.isalnum()):
+        raise ValidationError({"area_code": "Enter an area code of up to 12 letters and digits"})
+
+
 def decision_only_once(status: str) -> None:
     """A complaint is accepted or refused once, when it has just been received."""
     if status != "received":

@@ -82,8 +82,13 @@ def complaint_receive(
     outcome_sought: str = "",
     vulnerable: bool = False,
     vulnerability_note: str = "",
+    area_code: str = "",
+    age_band: str = "",
+    disabled: bool | None = None,
 ) -> Complaint:
     rules.complaint_needs_summary(summary)
+    area_code = area_code.strip().upper()
+    rules.area_code_is_a_code(area_code)
     rules.representative_needs_name(via_representative, representative_name)
     if procedure is None:
         procedure = next(
@@ -108,6 +113,9 @@ def complaint_receive(
         outcome_sought=outcome_sought,
         vulnerable=vulnerable,
         vulnerability_note=vulnerability_note,
+        area_code=area_code,
+        age_band=age_band,
+        disabled=disabled,
         acknowledge_due_on=add_working_days(received_on, first.acknowledge_days, region),
     )
     complaint.next_due_on = complaint.acknowledge_due_on

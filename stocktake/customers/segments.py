@@ -1,5 +1,6 @@
-"""Who uses which channel, and who does not: contacts (from the area tallies) and feedback
-broken down by the segment of the area they came from, against each segment's population."""
+"""Who uses which channel, and who does not: contacts (from the area tallies), feedback and
+complaints broken down by the segment of the area they came from, against each segment's
+population, and feedback and complaints by the equality-monitoring answers people gave."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 
 from stocktake.accounts.models import Organisation
+from stocktake.complaints.models import Complaint
 
 from .models import Area
 from .models_contacts import ContactAreaMonth
-from .models_feedback import Feedback
+from .models_feedback import AgeBand, Feedback
 
 UNKNOWN = "Unknown area"
 
@@ -106,3 +108,60 @@ def feedback_by_age_band(organisation_id: int) -> dict[str, dict[str, int]]:
     for row in rows:
         found[row["age_band"] or "Not answered"][row["rating"]] = row["total"]
     return dict(found)
+
+
+@dataclass
+class ComplaintSegment:
+    name: str
+    population: int
+    complaints: int
+
+    @property
+    def per_thousand(self) -> Decimal | None:
+        if not self.population:
+            return None
+        return (Decimal(self.complaints) * 1000 / self.population).quantize(Decimal("0.01"))
+
+
+def complaints_by_segment(
+    organisation: Organisation, start: dt.date, end: dt.date
+) -> list[ComplaintSegment]:
+    """Complaints received in [start, end] by the segment of the complainant's area; segments
+    with people and no complaints are listed too (who is not complaining matters as well)."""
+    rows = list(
+        Complaint.objects.filter(
+            organisation=organisation, received_on__gte=start, received_on__lte=end
+        )
+        .values("area_code")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    names, population = _segments(organisation, {r["area_code"] for r in rows if r["area_code"]})
+    counts: dict[str, int] = dict.fromkeys(population, 0)
+    for row in rows:
+        name = names.get(row["area_code"], UNKNOWN)
+        counts[name] = counts.get(name, 0) + row["total"]
+    return [
+        ComplaintSegment(name, population.get(name, 0), total)
+        for name, total in sorted(counts.items(), key=lambda item: (item[0] == UNKNOWN, item[0]))
+    ]
+
+
+def complaints_by_equality(
+    organisation: Organisation, start: dt.date, end: dt.date
+) -> dict[str, dict[str, int]]:
+    """Equality monitoring of complainants: answer → count, for age band and disability."""
+    received = Complaint.objects.filter(
+        organisation=organisation, received_on__gte=start, received_on__lte=end
+    )
+    bands = dict(AgeBand.choices)
+    by_age: dict[str, int] = {}
+    for row in received.values("age_band").annotate(total=Count("pk")).order_by("age_band"):
+        label = bands.get(row["age_band"], "Not asked")
+        by_age[label] = by_age.get(label, 0) + row["total"]
+    words = {True: "Yes", False: "No", None: "Not asked or not said"}
+    by_disability = {
+        words[row["disabled"]]: row["total"]
+        for row in received.values("disabled").annotate(total=Count("pk")).order_by("disabled")
+    }
+    return {"Age band": by_age, "Considers themselves disabled": by_disability}

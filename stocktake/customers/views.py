@@ -131,6 +131,12 @@ def segment_breakdown(request: HttpRequest, organisation_uuid: str) -> HttpRespo
         "rows": segments.contacts_by_segment(organisation, months[0], months[-1]),
         "feedback": segments.feedback_by_segment(organisation),
         "age_bands": segments.feedback_by_age_band(organisation.pk),
+        "complaints": segments.complaints_by_segment(
+            organisation, months[0], selectors.month_last_day(months[-1])
+        ),
+        "complainants": segments.complaints_by_equality(
+            organisation, months[0], selectors.month_last_day(months[-1])
+        ),
         "channels": Channel.choices,
     }
     return render(request, "customers/segments.html", context)

@@ -71,6 +71,8 @@ def test_complaints_are_for_staff_and_their_details_for_handlers_only(
             body = response.json()
             assert (body["complainant_name"], body["personal"]) == (name, name is not None), role
             assert body["summary"] == ("Bin not collected" if name else None), role
+            equality = (body["area_code"], body["age_band"], body["disabled"])
+            assert equality == (("E00000001", "65_over", True) if name else (None, None, None))
 
 
 def test_only_those_who_manage_complaints_record_one_through_the_form(
@@ -89,7 +91,13 @@ def test_only_those_who_manage_complaints_record_one_through_the_form(
     made = client.post(url, body, content_type="application/json", headers=officer)
     assert made.status_code == 201, made.json()
     assert made.json()["summary"] == "Missed bin"
-    assert Complaint.objects.count() == 2
+    monitored = client.post(
+        url, body | {"area_code": "e00000002", "age_band": "under_25", "disabled": False},
+        content_type="application/json", headers=officer,
+    )  # fmt: skip
+    assert monitored.status_code == 201, monitored.json()
+    assert (monitored.json()["area_code"], monitored.json()["disabled"]) == ("E00000002", False)
+    assert Complaint.objects.count() == 3
 
 
 def test_the_public_sees_published_consultations_without_who_ran_them(

@@ -74,7 +74,8 @@ def add_customer_records(council: Organisation, officer: User, action: Action) -
 def add_complaint_records(council: Organisation, officer: User, handler: Person) -> None:
     complaint = complaints.complaint_receive(
         organisation=council, received_on=dt.date(2009, 5, 1), channel="letter",
-        summary="Bin not collected", complainant_name="A Resident", by=officer,
+        summary="Bin not collected", complainant_name="A Resident", area_code="E00000001",
+        age_band="65_over", disabled=True, by=officer,
     )  # fmt: skip
     complaints.complaint_accept(complaint=complaint, on=dt.date(2009, 5, 2), by=officer)
     complaints.complaint_acknowledge(
