@@ -148,6 +148,9 @@ class StepIn(Schema):
     satisfaction: int | None = Field(None, description="satisfaction: 1 to 5")
     referred_on: dt.date | None = Field(None, description="refer")
     ombudsman: str | None = Field(None, description="refer")
+    taken_early: bool | None = Field(
+        None, description="refer: the ombudsman took it before the procedure had finished"
+    )
     case: UUID | None = Field(None, description="ombudsman-decision: the referral")
     decided_on: dt.date | None = Field(None, description="ombudsman-decision")
     what_changed: str | None = Field(None, description="learning")

@@ -40,7 +40,12 @@ def _people(organisation: Organisation) -> forms.ModelChoiceField[Person]:
 class ReceiveForm(forms.Form):
     received_on = _date("Received on")
     channel = forms.ChoiceField(label="How it came in", choices=Channel.choices)
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), empty_label=None)
+    # Blank: the council's default procedure, set up on the first complaint if need be.
+    procedure = forms.ModelChoiceField(
+        queryset=Procedure.objects.none(),
+        required=False,
+        empty_label="The council's default procedure",
+    )
     unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label="Service", queryset=Unit.objects.none(), required=False, empty_label="Not known"
     )
@@ -137,6 +142,11 @@ class SatisfactionForm(forms.Form):
 class ReferForm(forms.Form):
     referred_on = _date("Referred on")
     ombudsman = forms.CharField(required=False, max_length=200, help_text="Blank: the procedure's.")
+    taken_early = forms.BooleanField(
+        label="The ombudsman took it before our procedure had finished",
+        required=False,
+        help_text="Needed when the last stage has not answered and no response is late.",
+    )
 
 
 class CaseChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -81,6 +81,8 @@ class OmbudsmanCase(Record):
     )
     ombudsman = models.CharField(max_length=200)
     referred_on = models.DateField()
+    # The ombudsman took it before the council's procedure had finished (their discretion).
+    taken_early = models.BooleanField(default=False)
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
     decided_on = models.DateField(null=True, blank=True)
     remedy = models.TextField(blank=True)

@@ -25,6 +25,19 @@ def area_code_is_a_code(code: str) -> None:
         raise ValidationError({"area_code": "Enter an area code of up to 12 letters and digits"})
 
 
+def referral_after_procedure(*, finished: bool, late: bool, taken_early: bool) -> None:
+    """An ombudsman looks at a complaint once the council's procedure has finished (its last
+    stage has answered, or the council would not take it) or the council is late answering;
+    earlier only if the ombudsman chose to take it."""
+    if not (finished or late or taken_early):
+        raise ValidationError(
+            {
+                "referred_on": "The council's procedure had not finished and no response was "
+                "late on that date. Say if the ombudsman took it early."
+            }
+        )
+
+
 def decision_only_once(status: str) -> None:
     """A complaint is accepted or refused once, when it has just been received."""
     if status != "received":

@@ -21,15 +21,36 @@ def satisfaction_record(*, complaint: Complaint, satisfaction: int | None, by: A
     return complaint
 
 
+def _procedure_finished(complaint: Complaint) -> bool:
+    """Refused, or answered at the procedure's last stage."""
+    if complaint.status == Complaint.Status.REFUSED:
+        return True
+    last = complaint.procedure.stages.order_by("-number").values_list("number", flat=True).first()
+    if last is None:
+        return False
+    return complaint.stages.filter(number=last, responded_on__isnull=False).exists()
+
+
 @transaction.atomic
 def ombudsman_refer(
-    *, complaint: Complaint, referred_on: dt.date, by: Actor, ombudsman: str = ""
+    *,
+    complaint: Complaint,
+    referred_on: dt.date,
+    by: Actor,
+    ombudsman: str = "",
+    taken_early: bool = False,
 ) -> OmbudsmanCase:
     rules.not_before(referred_on, complaint.received_on, "referred_on", "the complaint")
+    rules.referral_after_procedure(
+        finished=_procedure_finished(complaint),
+        late=complaint.next_due_on is not None and complaint.next_due_on < referred_on,
+        taken_early=taken_early,
+    )
     case = OmbudsmanCase(
         complaint=complaint,
         ombudsman=ombudsman or complaint.procedure.ombudsman,
         referred_on=referred_on,
+        taken_early=taken_early,
     )
     save_recorded(case, by)
     return case

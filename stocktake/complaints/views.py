@@ -53,7 +53,6 @@ def due(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def receive(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_manager(request.user, organisation_uuid)
-    services.procedures_ensure(organisation=organisation, by=request.user)
     form = ReceiveForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from stocktake.accounts.models import Organisation, Person
 from stocktake.complaints import services, services_after
-from stocktake.complaints.models import Complaint, Procedure
+from stocktake.complaints.models import Complaint, OmbudsmanCase, Procedure
 from stocktake.complaints.workdays import Region
 
 D = dt.date
@@ -192,3 +192,39 @@ def test_learning_and_satisfaction_are_recorded(complaint: Complaint, officer: U
     services_after.satisfaction_record(complaint=complaint, satisfaction=4, by=officer)
     assert complaint.learning.get().unit == complaint.unit
     assert complaint.history.count() >= 2
+
+
+def test_a_referral_waits_for_the_procedure_unless_the_council_is_late_or_it_was_taken_early(
+    complaint: Complaint, handlers: list[Person], officer: User
+) -> None:
+    services.complaint_acknowledge(
+        complaint=complaint, on=D(2026, 1, 5), handler=handlers[0], by=officer
+    )
+    services.stage_respond(
+        complaint=complaint, responded_on=D(2026, 1, 6), outcome="upheld", by=officer
+    )
+    # Answered at stage 1 of 2: the complainant has not used the last stage.
+    with pytest.raises(ValidationError, match="procedure had not finished"):
+        services_after.ombudsman_refer(complaint=complaint, referred_on=D(2026, 2, 1), by=officer)
+    assert not OmbudsmanCase.objects.exists()
+    case = services_after.ombudsman_refer(
+        complaint=complaint, referred_on=D(2026, 2, 1), taken_early=True, by=officer
+    )
+    assert case.taken_early
+
+
+def test_a_late_council_can_be_referred_before_its_last_stage(
+    complaint: Complaint, handlers: list[Person], officer: User
+) -> None:
+    services.complaint_acknowledge(
+        complaint=complaint, on=D(2026, 1, 5), handler=handlers[0], by=officer
+    )
+    complaint.refresh_from_db()
+    assert complaint.next_due_on is not None
+    with pytest.raises(ValidationError):
+        services_after.ombudsman_refer(
+            complaint=complaint, referred_on=complaint.next_due_on, by=officer
+        )
+    late = complaint.next_due_on + dt.timedelta(days=1)
+    case = services_after.ombudsman_refer(complaint=complaint, referred_on=late, by=officer)
+    assert not case.taken_early

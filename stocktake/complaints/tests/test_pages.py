@@ -93,3 +93,15 @@ def test_the_annual_report_downloads(
     response = client.get(f"/organisations/{council.uuid}/complaints/{suffix}?year=2025")
     assert response.status_code == 200
     assert kind in response["Content-Type"]
+
+
+def test_opening_the_receive_page_changes_nothing_and_the_first_complaint_sets_up_procedures(
+    client: Client, officer: User, council: Organisation
+) -> None:
+    client.force_login(officer)
+    url = reverse("complaints:receive", args=[council.uuid])
+    assert client.get(url).status_code == 200
+    assert not Procedure.objects.filter(organisation=council).exists()
+    form = {"received_on": "2026-01-05", "channel": "email", "summary": "Missed bin"}
+    assert client.post(url, form).status_code == 302
+    assert Complaint.objects.get().procedure.is_default

@@ -88,7 +88,9 @@ def add_complaint_records(council: Organisation, officer: User, handler: Person)
     complaints.stage_respond(
         complaint=complaint, responded_on=dt.date(2009, 5, 20), outcome="upheld", by=officer
     )
-    services_after.ombudsman_refer(complaint=complaint, referred_on=dt.date(2009, 6, 1), by=officer)
+    services_after.ombudsman_refer(
+        complaint=complaint, referred_on=dt.date(2009, 6, 1), taken_early=True, by=officer
+    )
     services_after.learning_add(
         complaint=complaint, what_changed="Crews check the list", changed_on=dt.date(2009, 7, 1),
         by=officer,
