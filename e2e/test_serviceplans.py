@@ -36,6 +36,10 @@ def test_a_service_head_writes_a_section_and_it_autosaves(
     page.get_by_label("Text").fill("To communicate the Council's vision and priorities.")
     expect(page.get_by_role("status")).to_contain_text("Saved automatically", timeout=30_000)
     screenshot(page, "service-plan-section-autosaved")
+    # Saving after an autosave is checked against the autosaved version: no conflict.
+    page.get_by_label("Text").fill("To communicate the Council's vision and priorities well.")
+    page.get_by_role("button", name="Save and return to the plan").click()
+    expect(page.get_by_test_id("section-functions")).to_contain_text("priorities well")
 
     page.goto(f"{base}/service-plans/{plan.uuid}/")
     expect(page.get_by_test_id("section-functions")).to_contain_text("Council's vision")

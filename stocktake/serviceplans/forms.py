@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from stocktake.accounts.models import Committee, Unit
@@ -101,6 +102,10 @@ class SectionForm(forms.Form):
         kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         self.section = section
+        # The section's updated_at when the page was loaded: a later save by anyone else is a
+        # conflict, not something to overwrite.
+        self.fields["version"] = forms.CharField(widget=forms.HiddenInput, label="Version")
+        self.initial["version"] = content.updated_at.isoformat()
         if section.kind == Kind.BULLETS:
             self.fields["items"] = forms.CharField(
                 label="Points",
@@ -145,6 +150,12 @@ class SectionForm(forms.Form):
                 )
                 if r < len(rows) and c < len(rows[r]):
                     self.initial[name] = rows[r][c]
+
+    def clean_version(self) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.cleaned_data["version"])
+        except ValueError:
+            raise ValidationError("Reload the page and make your changes again") from None
 
     def content_data(self) -> dict[str, Any]:
         data = self.cleaned_data

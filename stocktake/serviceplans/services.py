@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -134,13 +135,28 @@ def clean_content(kind: str, content: dict[str, Any], width: int) -> dict[str, A
     return cleaned
 
 
+class SectionChanged(Exception):
+    """Someone saved the section after the editor opened it: nothing was saved."""
+
+
 @transaction.atomic
 def section_save(
-    *, content: SectionContent, by: Actor, data: dict[str, Any], enforce_rules: bool = True
+    *,
+    content: SectionContent,
+    by: Actor,
+    data: dict[str, Any],
+    enforce_rules: bool = True,
+    seen_version: dt.datetime | None = None,
 ) -> SectionContent:
-    """Save what a section says. Imports and roll-forward pass enforce_rules=False."""
+    """Save what a section says. Imports and roll-forward pass enforce_rules=False. With
+    seen_version (the updated_at the editor's page showed), a later save by anyone else stops it
+    with SectionChanged rather than overwriting their words."""
     if enforce_rules:
         rules.plan_editable(content.service_plan.status)
+    if seen_version is not None:
+        stored = SectionContent.objects.select_for_update().filter(pk=content.pk)
+        if stored.values_list("updated_at", flat=True).get() != seen_version:
+            raise SectionChanged
     section = content.section
     content.content = clean_content(section.kind, data, len(section.columns))
     content.needs_review = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +19,7 @@ from . import access, selectors, services
 from .document import plan_document
 from .forms import CommentForm, PlanCreateForm, SectionForm, TransitionForm
 from .importing import service_plan_from_imported_plan
-from .models import Kind
+from .models import Kind, SectionContent
 from .output import plan_docx, plan_pdf
 from .views_workflow import available_transitions
 
@@ -119,20 +120,30 @@ def section_edit(request: HttpRequest, serviceplan_uuid: str, section_uuid: str)
     candidates = selectors.link_candidates(content) if content.section.kind == Kind.LINKS else None
     form = SectionForm(request.POST or None, content=content, candidates=candidates)
     autosave = request.headers.get("X-Autosave") == "1"
+    stored_now = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.section_save(content=content, data=form.content_data(), by=request.user)
-            if "linked" in form.cleaned_data:
-                services.section_links_set(
-                    content=content, items=list(form.cleaned_data["linked"]), by=request.user
-                )
+            _section_save(request, content, form)
         except ValidationError as error:
             if autosave:
                 return JsonResponse({"saved": False, "errors": error.messages}, status=409)
             form.add_error(None, error)
+        except services.SectionChanged:
+            if autosave:
+                return JsonResponse({"saved": False, "errors": [CHANGED_AUTOSAVE]}, status=409)
+            content.refresh_from_db()
+            stored_now = content.content
+            # The editor's words stay in the form, now against the stored version, so saving
+            # them again is a deliberate choice to replace the other editor's.
+            data = request.POST.copy()
+            data["version"] = content.updated_at.isoformat()
+            form = SectionForm(data, content=content, candidates=candidates)
+            form.is_valid()
+            form.add_error(None, CHANGED)
         else:
             if autosave:
-                return JsonResponse({"saved": True, "at": f"{timezone.localtime():%H:%M}"})
+                saved = {"saved": True, "at": f"{timezone.localtime():%H:%M}"}
+                return JsonResponse(saved | {"version": content.updated_at.isoformat()})
             messages.success(request, f"{content.section.heading} saved")
             return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
     elif autosave:
@@ -142,6 +153,7 @@ def section_edit(request: HttpRequest, serviceplan_uuid: str, section_uuid: str)
     context = {
         "plan": plan,
         "content": content,
+        "stored_now": stored_now,
         "form": form,
         "comments": comments,
         "aims": selectors.council_aims(plan.organisation_id) if kind == "objectives" else [],
@@ -150,6 +162,31 @@ def section_edit(request: HttpRequest, serviceplan_uuid: str, section_uuid: str)
         else [],
     }
     return render(request, "serviceplans/section_form.html", context)
+
+
+CHANGED = (
+    "Someone else saved this section after you opened it, so your changes were not saved. "
+    "What they saved is shown below, and your changes are still in the form: save again to "
+    "replace theirs with yours, or go back to the plan to keep theirs."
+)
+CHANGED_AUTOSAVE = (
+    "Someone else saved this section after you opened it. Your changes were not saved "
+    "automatically: use the Save button to see both versions."
+)
+
+
+@transaction.atomic
+def _section_save(request: HttpRequest, content: SectionContent, form: SectionForm) -> None:
+    services.section_save(
+        content=content,
+        data=form.content_data(),
+        by=request.user,
+        seen_version=form.cleaned_data["version"],
+    )
+    if "linked" in form.cleaned_data:
+        services.section_links_set(
+            content=content, items=list(form.cleaned_data["linked"]), by=request.user
+        )
 
 
 @login_required

@@ -94,7 +94,8 @@ def test_a_published_plan_refuses_changes(
     client.force_login(officer)
     section = small_plan.contents.get(section__key="functions")
     url = reverse("serviceplans:section_edit", args=[small_plan.uuid, section.uuid])
-    page = client.post(url, {"text": "Changed after approval"})
+    seen = section.updated_at.isoformat()
+    page = client.post(url, {"text": "Changed after approval", "version": seen})
     assert page.status_code == 200
     assert "cannot be changed" in page.content.decode()
     section.refresh_from_db()

@@ -27,6 +27,11 @@ def _section_url(plan: ServicePlan, key: str) -> str:
     return reverse("serviceplans:section_edit", args=[plan.uuid, content.uuid])
 
 
+def _seen(plan: ServicePlan, key: str) -> dict[str, str]:
+    """The hidden version field as the section's page gives it now."""
+    return {"version": plan.contents.get(section__key=key).updated_at.isoformat()}
+
+
 def test_a_service_head_writes_a_table_section_row_by_row(
     client: Client,
     make_user: MakeUser,
@@ -50,7 +55,8 @@ def test_a_service_head_writes_a_table_section_row_by_row(
             "row_2_0": "Receptionist",
             "row_2_1": "0.5",
             "row_2_2": "Reception",
-        },
+        }
+        | _seen(small_plan, "workforce"),
     )
     assert response.status_code == 302
     content = small_plan.contents.get(section__key="workforce")
@@ -65,10 +71,53 @@ def test_autosave_answers_in_json_and_saves(
 ) -> None:
     client.force_login(officer)
     url = _section_url(small_plan, "drivers")
-    response = client.post(url, {"cell_0": "Elections in May"}, HTTP_X_AUTOSAVE="1")
-    assert json.loads(response.content)["saved"] is True
+    seen = _seen(small_plan, "drivers")
+    response = client.post(url, {"cell_0": "Elections in May"} | seen, HTTP_X_AUTOSAVE="1")
+    answer = json.loads(response.content)
+    assert answer["saved"] is True
     content = small_plan.contents.get(section__key="drivers")
     assert content.content["cells"] == {"Political": "Elections in May"}
+    # The next autosave goes against the version this one made, and is not a conflict.
+    again = {"cell_0": "Elections in May 2026", "version": answer["version"]}
+    assert json.loads(client.post(url, again, HTTP_X_AUTOSAVE="1").content)["saved"] is True
+
+
+def test_a_second_editor_does_not_overwrite_the_first_and_sees_both_versions(
+    client: Client, small_plan: ServicePlan, officer: User, make_user: MakeUser,
+    council: Organisation, service: Unit,
+) -> None:  # fmt: skip
+    url = _section_url(small_plan, "functions")
+    opened = _seen(small_plan, "functions")  # both open the page at the same time
+    head, _ = make_user("Lead officer", council, unit=service)
+    client.force_login(head)
+    assert client.post(url, {"text": "The head's words"} | opened).status_code == 302
+    client.force_login(officer)
+    autosaved = client.post(url, {"text": "The officer's words"} | opened, HTTP_X_AUTOSAVE="1")
+    assert autosaved.status_code == 409
+    assert json.loads(autosaved.content)["saved"] is False
+    page = client.post(url, {"text": "The officer's words"} | opened)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Someone else saved this section" in html
+    assert "The head&#x27;s words" in html or "The head's words" in html  # what is saved now
+    assert "The officer&#x27;s words" in html  # still in the form
+    content = small_plan.contents.get(section__key="functions")
+    assert content.content["text"] == "The head's words"
+    # Saving again from that page replaces theirs deliberately.
+    resaved = client.post(url, {"text": "The officer's words"} | _seen(small_plan, "functions"))
+    assert resaved.status_code == 302
+    content.refresh_from_db()
+    assert content.content["text"] == "The officer's words"
+
+
+def test_a_forged_version_is_refused(
+    client: Client, small_plan: ServicePlan, officer: User
+) -> None:
+    client.force_login(officer)
+    url = _section_url(small_plan, "functions")
+    page = client.post(url, {"text": "Anything", "version": "yesterday"})
+    assert "Reload the page" in page.content.decode()
+    assert small_plan.contents.get(section__key="functions").content.get("text") != "Anything"
 
 
 def test_the_section_page_loads_its_autosave_script_from_a_file(
@@ -87,7 +136,8 @@ def test_links_are_picked_from_the_tracked_items(
     url = _section_url(small_plan, "council_actions")
     content = small_plan.contents.get(section__key="council_actions")
     keep = content.actions.get(text="Set up user groups")
-    response = client.post(url, {"text": "", "linked": [str(keep.uuid)]})
+    seen = _seen(small_plan, "council_actions")
+    response = client.post(url, {"text": "", "linked": [str(keep.uuid)]} | seen)
     assert response.status_code == 302
     assert list(content.actions.values_list("text", flat=True)) == ["Set up user groups"]
 

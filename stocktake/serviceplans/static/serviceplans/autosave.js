@@ -17,6 +17,8 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
           credentials: 'same-origin'
         })
         const result = await response.json()
+        // The next save is checked against this one, not against the page as first loaded.
+        if (result.saved) form.querySelector('input[name="version"]').value = result.version
         status.textContent = result.saved
           ? `Saved automatically at ${result.at}`
           : `Not saved: ${result.errors.join(' ')}`
