@@ -1,6 +1,8 @@
 """The gatekeeper for customer insight. Access points and published standards are public;
 contact figures are for people who may read the council's performance data; entering contacts
-needs update rights, and sampling periods need edit rights, anywhere in the council.
+needs update rights, and sampling periods need edit rights, anywhere in the council. Access points,
+service standards and mystery shopping are managed by those who edit everything in the council
+(performance officers and administrators).
 
 Unknown things are 404; known but not allowed raises PermissionDenied (sign-in for anonymous).
 """
@@ -17,7 +19,8 @@ from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, grants_for
 from stocktake.core.ids import parse_uuid
 
-from .models import AccessPoint
+from .models import AccessPoint, ContactUpload
+from .models_feedback import ServiceStandard, ShoppingExercise
 
 READ = frozenset({Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF})
 
@@ -42,6 +45,10 @@ def can_enter_contacts(user: AnyUser, organisation_id: int) -> bool:
 
 
 def can_manage_sampling(user: AnyUser, organisation_id: int) -> bool:
+    return _holds(user, organisation_id, frozenset({Capability.EDIT_ALL}))
+
+
+def can_manage_service(user: AnyUser, organisation_id: int) -> bool:
     return _holds(user, organisation_id, frozenset({Capability.EDIT_ALL}))
 
 
@@ -93,4 +100,74 @@ def access_point_for_viewer(user: AnyUser, access_point_uuid: str) -> AccessPoin
         raise Http404("No such access point")
     if not (found.is_public or can_read_contacts(user, found.organisation_id)):
         raise PermissionDenied("This access point is not published")
+    return found
+
+
+def organisation_for_manager(user: AnyUser, organisation_uuid: str) -> Organisation:
+    organisation = _organisation(organisation_uuid)
+    if not can_manage_service(user, organisation.pk):
+        raise PermissionDenied("You cannot manage this council's customer service")
+    return organisation
+
+
+def access_point_for_manager(user: AnyUser, access_point_uuid: str) -> AccessPoint:
+    found = (
+        AccessPoint.objects.select_related("organisation")
+        .filter(uuid=parse_uuid(access_point_uuid, "access point"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such access point")
+    if not can_manage_service(user, found.organisation_id):
+        raise PermissionDenied("You cannot manage this access point")
+    return found
+
+
+def standard_for_manager(user: AnyUser, standard_uuid: str) -> ServiceStandard:
+    found = (
+        ServiceStandard.objects.select_related("organisation")
+        .filter(uuid=parse_uuid(standard_uuid, "service standard"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such service standard")
+    if not can_manage_service(user, found.organisation_id):
+        raise PermissionDenied("You cannot manage this service standard")
+    return found
+
+
+def exercise_for_manager(user: AnyUser, exercise_uuid: str) -> ShoppingExercise:
+    found = (
+        ShoppingExercise.objects.select_related("organisation", "peer")
+        .filter(uuid=parse_uuid(exercise_uuid, "mystery shopping exercise"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such mystery shopping exercise")
+    if not can_manage_service(user, found.organisation_id):
+        raise PermissionDenied("You cannot manage this mystery shopping exercise")
+    return found
+
+
+def can_load_areas(user: AnyUser) -> bool:
+    """The area classification is national, shared by every council: site administrators only,
+    as with national indicator definitions."""
+    return bool(user.is_authenticated and getattr(user, "is_superuser", False))
+
+
+def check_area_loader(user: AnyUser) -> None:
+    if not can_load_areas(user):
+        raise PermissionDenied("Only site administrators can load the area classification")
+
+
+def upload_for_entry(user: AnyUser, organisation_uuid: str, upload_uuid: str) -> ContactUpload:
+    """An upload's outcome is the council's, like its loads: anyone who may load contacts there."""
+    organisation = organisation_for_entry(user, organisation_uuid)
+    found = (
+        ContactUpload.objects.select_related("organisation", "requested_by")
+        .filter(organisation=organisation, uuid=parse_uuid(upload_uuid, "upload"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such upload")
     return found

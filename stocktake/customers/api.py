@@ -111,7 +111,10 @@ class PointFilters(Schema):
 @router.get("/access-points/", response={200: list[AccessPointOut], **ERRORS}, auth=READ)
 @paginate(Pages)
 def access_point_list(request: HttpRequest, filters: Query[PointFilters]) -> QuerySet[AccessPoint]:
-    rows = _points(request).order_by("organisation_id", "name", "id")
+    # A retired place is no longer somewhere to contact the council; its own page still answers.
+    rows = (
+        _points(request).filter(retired_on__isnull=True).order_by("organisation_id", "name", "id")
+    )
     if filters.organisation:
         rows = rows.filter(organisation__uuid=filters.organisation)
     if filters.kind:

@@ -87,7 +87,7 @@ def converted(raw: str, layout: Layout) -> str:
         f"{field('exclusion')} AS excl FROM {raw} AS r"
     )
     shaped = (
-        "SELECT v.*, ap.id AS point_id, at::timestamptz AS ts, "  # noqa: S608  # nosec B608
+        "SELECT v.*, ap.id AS point_id, ap.retired_on AS point_closed, at::timestamptz AS ts, "  # noqa: S608  # nosec B608
         "channel = ANY(%(channels)s) AND (point = '' OR ap.id IS NOT NULL) "
         "AND octet_length(service) = char_length(service) AND upper(service) = ANY(%(services)s) "
         "AND char_length(request) <= 100 AND (request = '' OR "
@@ -105,6 +105,8 @@ def converted(raw: str, layout: Layout) -> str:
         "CASE WHEN first = '' THEN NULL ELSE first = ANY(%(yes)s) END AS first, "
         "resolved = ANY(%(yes)s) AS resolved, "
         "CASE WHEN avoidable = '' THEN 'unassessed' ELSE avoidable END AS avoidable, "
-        f"reason, area, excl, coalesce(shaped AND {NOT_FUTURE}, false) AS ok "
+        # A retired access point only for contacts from before the day it closed (London days).
+        f"reason, area, excl, coalesce(shaped AND {NOT_FUTURE} "
+        "AND (point_closed IS NULL OR ts::date < point_closed), false) AS ok "
         f"FROM ({shaped} OFFSET 0) AS s"
     )

@@ -17,6 +17,7 @@ from .models import (
     ContactDay,
     ContactLoad,
     ContactMonth,
+    ContactUpload,
     Feedback,
     OpeningException,
     OpeningSession,
@@ -110,5 +111,11 @@ TABLES = [
         "customers.shoppingcheck",
         ShoppingCheck,
         lambda org: ShoppingCheck.objects.filter(exercise__organisation=org),
+    ),
+    # Uploads on the web and their outcomes; the files themselves are deleted once loaded.
+    Table(
+        "customers.contactupload",
+        ContactUpload,
+        lambda org: ContactUpload.objects.filter(organisation=org),
     ),
 ]

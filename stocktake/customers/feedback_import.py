@@ -75,8 +75,11 @@ def peer_figures_load(*, organisation: Organisation, lines: Iterable[str], by: A
             if not Decimal(-1) <= net <= Decimal(1):
                 raise ValueError(f"net_satisfaction {net} is outside −1 to +1")
             month = dt.datetime.strptime((row.get("month") or "").strip(), "%Y-%m").date()
+            name = (row.get("peer") or "").strip()
+            if not name:
+                raise ValueError("peer is empty: give the peer council's name")
             peer, _ = Organisation.objects.get_or_create(
-                name=(row.get("peer") or "").strip(), defaults={"kind": Organisation.Kind.PEER}
+                name=name, defaults={"kind": Organisation.Kind.PEER}
             )
             services.peer_satisfaction_set(
                 organisation=organisation,
@@ -87,7 +90,7 @@ def peer_figures_load(*, organisation: Organisation, lines: Iterable[str], by: A
                 by=by,
             )
             count += 1
-        except (ValueError, InvalidOperation) as error:
+        except (ValueError, InvalidOperation, ValidationError) as error:
             errors.append((reader.line_num, _message(error)))
     if errors:
         raise BadFile(errors)

@@ -16,7 +16,7 @@ from stocktake.indicators.services import period_from
 
 from .models import Channel
 from .models_contacts import Avoidable, AvoidableReason, Exclusion
-from .parsing import COLUMNS, ContactRow, RowError, parse_row
+from .parsing import COLUMNS, ContactRow, PointCodes, RowError, parse_row
 from .servicelist import SERVICES
 
 _BLANK = [("", "Not recorded")]
@@ -48,12 +48,14 @@ class ContactEntryForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, access_points: dict[str, int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, access_points: PointCodes, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.access_points = access_points
         field = self.fields["access_point"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = _BLANK + [(c, c) for c in sorted(access_points)]
+        field.choices = _BLANK + [
+            (c, c) for c in sorted(access_points) if c not in access_points.closed
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

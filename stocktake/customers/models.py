@@ -50,6 +50,8 @@ class AccessPoint(Record):
         choices=[("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "N Ireland")],
     )
     is_public = models.BooleanField(default=False, help_text="Shown on the public site.")
+    # Retired, not deleted: contacts point at it without a database-level foreign key.
+    retired_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -140,6 +142,7 @@ from .models_feedback import (  # noqa: E402
     ShoppingCheck,
     ShoppingExercise,
 )
+from .models_upload import ContactUpload  # noqa: E402
 
 __all__ = [
     "AccessPoint",
@@ -150,6 +153,7 @@ __all__ = [
     "ContactDay",
     "ContactLoad",
     "ContactMonth",
+    "ContactUpload",
     "Feedback",
     "OpeningException",
     "OpeningSession",

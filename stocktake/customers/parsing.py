@@ -115,9 +115,16 @@ def _flag(name: str, text: str) -> bool | None:
         raise RowError(f"{name} {text!r} should be yes, no or empty") from None
 
 
-def parse_row(
-    values: Sequence[str], *, access_points: Mapping[str, int], now: dt.datetime
-) -> ContactRow:
+class PointCodes(dict[str, int]):
+    """A council's access point codes → ids, with the day each retired point closed: contacts
+    from before that day may still name it (an old file loads), later ones may not."""
+
+    def __init__(self, ids: Mapping[str, int], closed: Mapping[str, dt.date] | None = None):
+        super().__init__(ids)
+        self.closed = dict(closed or {})
+
+
+def parse_row(values: Sequence[str], *, access_points: PointCodes, now: dt.datetime) -> ContactRow:
     """One row's fields in COLUMNS order. Every check is a set or dict look-up: this runs
     millions of times per load."""
     when, channel, point, service, request, first, resolved, avoidable, reason, area, excl = [
@@ -125,6 +132,10 @@ def parse_row(
     ]
     if point and point not in access_points:
         raise RowError(f"access_point {point!r} is not one of this council's access points")
+    received_at = _when(when, now)
+    closed = access_points.closed.get(point) if point else None
+    if closed is not None and received_at.date() >= closed:
+        raise RowError(f"access_point {point!r} closed for good on {closed:%Y-%m-%d}")
     assessment = AVOIDABLE.get(avoidable.lower())
     if assessment is None:
         raise RowError(f"avoidable {avoidable!r} should be yes, no, unassessed or empty")
@@ -136,7 +147,7 @@ def parse_row(
     except ValidationError as error:
         raise RowError("; ".join(error.messages)) from None
     return ContactRow(
-        _when(when, now),
+        received_at,
         _choice("channel", channel, CHANNELS),
         access_points[point] if point else None,
         _choice("service", service.upper(), SERVICE_CODES),
@@ -173,7 +184,7 @@ def read_header(values: Sequence[str]) -> Layout:
 
 
 def parse_csv(
-    lines: Iterable[str], *, access_points: Mapping[str, int], now: dt.datetime
+    lines: Iterable[str], *, access_points: PointCodes, now: dt.datetime
 ) -> Iterator[Parsed]:
     """Each data line with its line number (the header is line 1), parsed or with the reason.
     A bad header raises RowError at once, before anything is read or stored."""
@@ -186,7 +197,7 @@ def parse_values(
     line: int,
     values: list[str],
     layout: Layout,
-    access_points: Mapping[str, int],
+    access_points: PointCodes,
     now: dt.datetime,
 ) -> Parsed | None:
     """One record's fields as the file has them; None for a blank line (skipped silently)."""
@@ -206,7 +217,7 @@ def parse_values(
 def parse_records(
     reader: Any,
     layout: Layout,
-    access_points: Mapping[str, int],
+    access_points: PointCodes,
     now: dt.datetime,
     *,
     lines_before: int = 0,

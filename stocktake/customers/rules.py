@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
+from .choices import Channel
+
 
 def reason_only_when_avoidable(avoidable: str, reason: str) -> None:
     if reason and avoidable != "yes":
@@ -41,3 +43,35 @@ def weekday_exists(weekday: int) -> None:
 def reciprocal_needs_peer(kind: str, peer_id: int | None) -> None:
     if kind == "reciprocal" and peer_id is None:
         raise ValidationError({"peer": "A reciprocal exercise names the peer council."})
+
+
+def code_unused(taken: bool) -> None:
+    if taken:
+        raise ValidationError({"code": "Another access point of this council uses this code."})
+
+
+def not_retired(retired: bool) -> None:
+    if retired:
+        raise ValidationError({"retired_on": "This access point is already retired."})
+
+
+def same_council(organisation_id: int | None, expected_id: int, field: str) -> None:
+    if organisation_id != expected_id:
+        raise ValidationError({field: "Choose one of this council's own."})
+
+
+def check_within_exercise(done_on: dt.date, start: dt.date, end: dt.date) -> None:
+    if not start <= done_on <= end:
+        raise ValidationError({"done_on": "The check must fall within the exercise's dates."})
+
+
+def channel_known(channel: str) -> None:
+    """Figures are kept per channel of the standard list (telephone, web_form…)."""
+    if channel not in Channel.values:
+        raise ValidationError({"channel": f"{channel!r} is not one of {', '.join(Channel.values)}"})
+
+
+def peer_is_another_council(organisation_id: int, peer_id: int) -> None:
+    """A council is not its own peer."""
+    if organisation_id == peer_id:
+        raise ValidationError({"peer": "A council cannot be its own peer"})

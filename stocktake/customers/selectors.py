@@ -62,7 +62,8 @@ class PointNow:
 def access_point_list(user: AnyUser, now: dt.datetime) -> list[PointNow]:
     today = now.astimezone(LONDON).date()
     points = access_points_with_hours(
-        AccessPoint.objects.filter(access.visible_access_points(user)), today
+        AccessPoint.objects.filter(access.visible_access_points(user), retired_on__isnull=True),
+        today,
     ).order_by("organisation__name", "name")
     found = []
     for point in points:

@@ -28,6 +28,7 @@ from .models_feedback import (
 def access_point_create(
     *, organisation: Organisation, code: str, name: str, kind: str, by: Actor, **fields: object
 ) -> AccessPoint:
+    rules.code_unused(AccessPoint.objects.filter(organisation=organisation, code=code).exists())
     point = AccessPoint(organisation=organisation, code=code, name=name, kind=kind, **fields)
     point.full_clean()
     save_recorded(point, by)
@@ -115,6 +116,8 @@ def peer_satisfaction_set(
     net_satisfaction: Decimal,
     by: Actor,
 ) -> PeerSatisfaction:
+    rules.channel_known(channel)
+    rules.peer_is_another_council(organisation.pk, peer.pk)
     figure, _ = PeerSatisfaction.objects.update_or_create(
         organisation=organisation,
         peer=peer,
@@ -130,6 +133,8 @@ def standard_create(
     *, organisation: Organisation, title: str, by: Actor, **fields: object
 ) -> ServiceStandard:
     standard = ServiceStandard(organisation=organisation, title=title, **fields)
+    if standard.indicator is not None:
+        rules.same_council(standard.indicator.organisation_id, organisation.pk, "indicator")
     save_recorded(standard, by)
     return standard
 
@@ -166,6 +171,8 @@ def check_record(
     service_code: str = "",
     notes: str = "",
 ) -> ShoppingCheck:
+    rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
+    rules.check_within_exercise(done_on, exercise.start, exercise.end)
     check = ShoppingCheck(
         exercise=exercise,
         standard=standard,

@@ -19,7 +19,7 @@ from .fastload import NeedsParser, fast_load
 from .loading import store_rows
 from .models import AccessPoint
 from .models_contacts import ContactLoad, SamplingPeriod
-from .parsing import ContactRow, Parsed, parse_csv, read_header
+from .parsing import ContactRow, Parsed, PointCodes, parse_csv, read_header
 
 MAX_REPORTED = 10_000  # every bad row is counted; the first ten thousand are listed
 
@@ -39,8 +39,17 @@ class BadRows(Exception):
         self.result = result
 
 
-def access_point_codes(organisation: Organisation) -> dict[str, int]:
-    return dict(AccessPoint.objects.filter(organisation=organisation).values_list("code", "pk"))
+def access_point_codes(organisation: Organisation, *, current_only: bool = False) -> PointCodes:
+    """The codes contacts may name; a retired point only for contacts before it closed
+    (checks.py agrees). current_only: just the open ones, for choosing on a form."""
+    points = AccessPoint.objects.filter(organisation=organisation)
+    if current_only:
+        points = points.filter(retired_on__isnull=True)
+    rows = list(points.values_list("code", "pk", "retired_on"))
+    return PointCodes(
+        {code: pk for code, pk, _ in rows},
+        {code: closed for code, _, closed in rows if closed is not None},
+    )
 
 
 def _good_rows(

@@ -101,6 +101,7 @@ def test_every_page_answers_every_role_without_error(
         "token": "not-a-token",
         "update_uuid": missing,
         "job_uuid": missing,
+        "upload_uuid": missing,
         "action_uuid": str(action.uuid),
         "evidence_uuid": missing,
         "access_point_uuid": missing,
@@ -120,6 +121,8 @@ def test_every_page_answers_every_role_without_error(
         "consultation_uuid": missing,
         "entry_uuid": missing,
         "profile_uuid": missing,
+        "standard_uuid": missing,
+        "exercise_uuid": missing,
     }
     user = users[role]
     if user is not None:

@@ -3,6 +3,7 @@ parser would; anything else goes to the parser. Awkward rows are put through bot
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pytest
@@ -64,6 +65,11 @@ AWKWARD = [
     row(exclusion="OUTBOUND"),
     row(point="desk"),
     row(point="nowhere"),
+    # "shut" closed for good on 2 March 2026 (a London day).
+    row("2026-03-01 23:30", point="shut"),
+    row("2026-03-02 00:30", point="shut"),
+    row("2026-03-01T23:30:00Z", point="shut"),
+    row("2026-03-01T23:59:00-01:00", point="shut"),
     '"2026-03-02 10:00",telephone,,CTAX,"a, b",,,,,,',
     "2026-03-02 10:00,telephone",
 ]
@@ -83,6 +89,9 @@ def test_the_fast_load_takes_a_row_only_as_the_parser_would(
     line: str, council: Organisation
 ) -> None:
     AccessPoint.objects.create(organisation=council, code="desk", name="Desk", kind="kiosk")
+    AccessPoint.objects.create(
+        organisation=council, code="shut", name="Shut", kind="kiosk", retired_on=dt.date(2026, 3, 2)
+    )
     now = timezone.now()
     [parsed] = list(parse_csv(csv_lines(line), access_points=access_point_codes(council), now=now))
     fast = _load_postgres(
@@ -128,12 +137,16 @@ FAST = [
     row("2026-03-02T10:00:00", service="ctax", first="YES", resolved="n", area="E00000001"),
     row("2026-03-02 10:00:00.123456Z", avoidable="yes", reason="repeat", exclusion="outbound"),
     row("2026-03-02", point="desk", request="é accents ü"),
+    row("2026-03-01 23:30", point="shut"),
 ]
 
 
 @pytest.mark.parametrize("line", FAST)
 def test_clean_rows_take_the_fast_load(line: str, council: Organisation) -> None:
     AccessPoint.objects.create(organisation=council, code="desk", name="Desk", kind="kiosk")
+    AccessPoint.objects.create(
+        organisation=council, code="shut", name="Shut", kind="kiosk", retired_on=dt.date(2026, 3, 2)
+    )
     fast = _load_postgres(
         organisation=council, lines=csv_lines(line), source="t", by=None, progress=None, timings={}
     )

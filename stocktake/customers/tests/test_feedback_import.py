@@ -43,3 +43,24 @@ def test_peer_figures_load_for_benchmarking(council: Organisation) -> None:
             by=None,
         )
     assert PeerSatisfaction.objects.count() == 2
+
+
+def test_peer_figures_name_the_peer_and_a_known_channel_or_nothing_is_saved(
+    council: Organisation,
+) -> None:
+    lines = io.StringIO(
+        "peer,month,channel,net_satisfaction\n"
+        "Harlow District Council,2026-01,web_form,0.10\n"
+        ",2026-01,web_form,0.2\n"
+        "Harlow District Council,2026-01,carrier pigeon,0.2\n"
+        f"{council.name},2026-01,telephone,0.3\n"
+    )
+    with pytest.raises(BadFile) as refused:
+        peer_figures_load(organisation=council, lines=lines, by=None)
+    lines_and_reasons = dict(refused.value.errors)
+    assert sorted(lines_and_reasons) == [3, 4, 5]
+    assert "peer is empty" in lines_and_reasons[3]
+    assert "carrier pigeon" in lines_and_reasons[4]
+    assert "own peer" in lines_and_reasons[5]
+    assert not PeerSatisfaction.objects.exists()
+    assert not Organisation.objects.filter(name__in=["", "Harlow District Council"]).exists()
