@@ -8,6 +8,7 @@ The file is deleted when the load ends, whatever the outcome.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from pathlib import Path
@@ -129,3 +130,31 @@ def contacts_upload_run(job_id: int) -> None:
         meter.close()
         job.file.delete(save=False)
     _update(job.pk, file="", finished_at=timezone.now(), **outcome)
+
+
+# Beyond the task's own time limit (services_upload.TASK_TIMEOUT) a job still queued or running
+# has lost its worker. SQLite writes no progress while loading, so nothing shorter is safe.
+STALLED_AFTER = dt.timedelta(hours=5)
+
+
+def uploads_tidy(*, now: dt.datetime | None = None) -> int:
+    """Fail uploads whose worker stopped (a restart, say) and delete their files, so the
+    uploader sees what happened and can upload again. Scheduled hourly; returns jobs failed."""
+    now = now or timezone.now()
+    stalled = ContactUpload.objects.filter(
+        status__in=[UploadStatus.QUEUED, UploadStatus.RUNNING],
+        updated_at__lt=now - STALLED_AFTER,
+    )
+    failed = 0
+    for job in stalled:
+        if job.file:
+            job.file.delete(save=False)
+        failed += ContactUpload.objects.filter(pk=job.pk, status=job.status).update(
+            status=UploadStatus.FAILED,
+            error="The background worker stopped before the load finished; nothing was loaded. "
+            "Please upload the file again.",
+            file="",
+            finished_at=now,
+            updated_at=now,
+        )
+    return failed

@@ -3,6 +3,7 @@ or nothing unless bad rows are skipped, and the file deleted once read."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +225,20 @@ def test_progress_is_written_as_rows_are_read_and_never_below_nothing(
     meter.add(-20_000)  # the loader starting over takes its rows back
     job.refresh_from_db()
     assert job.rows_read == 0
+
+
+def test_an_upload_whose_worker_stopped_is_failed_and_its_file_deleted_by_the_tidy(
+    client: Client, council: Organisation, officer: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(officer)
+    _upload(client, council, _file(row()), django_capture_on_commit_callbacks)
+    job = ContactUpload.objects.get()
+    kept = Path(job.file.path)
+    assert tasks.uploads_tidy() == 0  # just queued: left alone
+    later = job.updated_at + tasks.STALLED_AFTER + dt.timedelta(minutes=1)
+    assert tasks.uploads_tidy(now=later) == 1
+    job.refresh_from_db()
+    assert (job.status, job.file.name) == ("failed", "")
+    assert "upload the file again" in job.error
+    assert not kept.exists()
+    assert not Contact.objects.exists()
