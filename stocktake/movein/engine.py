@@ -119,6 +119,7 @@ def movein_run(
             for sheet in read_sheets(path):
                 layout = layout_for(sheet, mapping, wide_allowed=kind == Kind.INDICATORS)
                 _check_columns(kind, layout)
+                count = 0
                 for count, (line, cells) in enumerate(sheet.rows, start=1):
                     report.rows += 1
                     try:
@@ -127,6 +128,8 @@ def movein_run(
                         report.error(sheet.where(line), str(error))
                     if progress is not None and count % 1000 == 0:
                         progress(1000)
+                if progress is not None and count % 1000:
+                    progress(count % 1000)  # the sheet's last rows: the count ends at its total
             if report.rows == 0:
                 raise DatasetUnreadable(f"{report.source} has no rows under its header")
             if not report.blocked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stocktake.exchange.tables import Table
 
-from .models import MappingProfile, MoveIn
+from .models import MappingProfile, MoveIn, MoveInJob
 
 TABLES = [
     Table(
@@ -13,4 +13,10 @@ TABLES = [
         lambda org: MappingProfile.objects.filter(organisation=org),
     ),
     Table("movein.movein", MoveIn, lambda org: MoveIn.objects.filter(organisation=org)),
+    # Each check or run in the background and its outcome.
+    Table(
+        "movein.moveinjob",
+        MoveInJob,
+        lambda org: MoveInJob.objects.filter(movein__organisation=org),
+    ),
 ]

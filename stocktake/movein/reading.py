@@ -19,7 +19,7 @@ from stocktake.indicators.dataset_read import DatasetUnreadable, open_dataset
 
 FORMATS = (".csv", ".tsv", ".txt", ".xlsx")
 
-__all__ = ["FORMATS", "DatasetUnreadable", "Sheet", "read_sheets"]
+__all__ = ["FORMATS", "DatasetUnreadable", "Sheet", "read_sheets", "rows_about"]
 
 
 @dataclass
@@ -79,3 +79,27 @@ def read_sheets(path: Path) -> Iterator[Sheet]:
         return
     sheet = open_dataset(path)
     yield Sheet("", sheet.header, sheet.rows)
+
+
+def rows_about(path: Path) -> int:
+    """About how many rows the file holds, without reading them: the progress bar's length.
+
+    A CSV's lines after the header (a quoted cell over two lines counts twice); a workbook's
+    rows below each sheet's header as its saved dimensions say (0 when a writer left them out).
+    """
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+            return 0
+        try:
+            return sum(max((sheet.max_row or 1) - 1, 0) for sheet in book.worksheets)
+        finally:
+            book.close()
+    lines, last = 0, b"\n"
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            lines, last = lines + chunk.count(b"\n"), chunk[-1:]
+    return max(lines - (last == b"\n"), 0)

@@ -25,3 +25,10 @@ def imported_once(state: str) -> None:
 def checked_before_import(state: str) -> None:
     if state != MoveIn.State.CHECKED:
         raise ValidationError("Check the file with a dry run before importing it")
+
+
+def one_run_at_a_time(under_way: bool) -> None:
+    if under_way:
+        raise ValidationError(
+            "This file is already being checked or imported: wait for that to finish"
+        )

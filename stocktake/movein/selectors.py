@@ -9,7 +9,7 @@ from typing import Any
 from stocktake.core.periods import Period
 
 from .fields import VOCABULARY_FIELDS, normalise
-from .models import MappingProfile, MoveIn
+from .models import MappingProfile, MoveIn, MoveInJob
 from .periods import period_in
 from .reading import read_sheets
 from .shipped import SHIPPED, shipped_mapping
@@ -103,3 +103,11 @@ def recent_moveins(organisation_ids: list[int]) -> list[MoveIn]:
             :20
         ]
     )
+
+
+def latest_job(movein: MoveIn, *, dry_run: bool | None = None) -> MoveInJob | None:
+    """The move-in's last run (of either kind, or only dry runs or imports): its status."""
+    jobs = MoveInJob.objects.filter(movein=movein)
+    if dry_run is not None:
+        jobs = jobs.filter(dry_run=dry_run)
+    return jobs.order_by("-created_at", "-id").first()

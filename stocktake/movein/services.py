@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from stocktake.plans.models import Plan
 from . import rules
 from .engine import DatasetUnreadable, MoveInRejected, movein_run
 from .fields import suggest_columns
-from .models import MappingProfile, MoveIn
+from .models import UNDER_WAY, MappingProfile, MoveIn
 from .selectors import scan
 
 SAVED_KEYS = ("columns", "statuses", "periods", "date_periods", "unmatched")
@@ -70,18 +71,27 @@ def movein_upload(
 def movein_remap(*, movein: MoveIn, mapping: dict[str, Any], by: Actor) -> MoveIn:
     """Keep a changed mapping without checking it yet: new columns bring new words to map."""
     rules.imported_once(movein.state)
+    rules.one_run_at_a_time(movein.jobs.filter(status__in=UNDER_WAY).exists())
     movein.mapping = mapping | {"kind": movein.kind}
     movein.state = MoveIn.State.UPLOADED
     movein.save()
     return movein
 
 
-def movein_check(*, movein: MoveIn, mapping: dict[str, Any], by: Actor) -> dict[str, Any]:
-    """The dry run: the whole import worked out and rolled back; its report kept for the preview."""
+Progress = Callable[[int], object] | None
+
+
+def movein_check(
+    *, movein: MoveIn, mapping: dict[str, Any], by: Actor, progress: Progress = None
+) -> dict[str, Any]:
+    """The dry run: the whole import worked out and rolled back; its report kept for the preview.
+
+    The web runs it in the background worker (jobs.py); `progress` hears of rows as they go.
+    """
     rules.imported_once(movein.state)
     movein.mapping = mapping | {"kind": movein.kind}
     try:
-        report = _run(movein, by, dry_run=True)
+        report = _run(movein, by, dry_run=True, progress=progress)
     except MoveInRejected as error:
         report = error.report.as_json()
         movein.state = MoveIn.State.UPLOADED
@@ -95,18 +105,23 @@ def movein_check(*, movein: MoveIn, mapping: dict[str, Any], by: Actor) -> dict[
     return report
 
 
-def movein_confirm(*, movein: MoveIn, by: Actor) -> dict[str, Any]:
-    """The import itself, all or nothing. MoveInRejected/DatasetUnreadable if it cannot run."""
+@transaction.atomic
+def movein_confirm(*, movein: MoveIn, by: Actor, progress: Progress = None) -> dict[str, Any]:
+    """The import itself, all or nothing. MoveInRejected/DatasetUnreadable if it cannot run.
+
+    The move-in is marked imported in the same transaction as its rows, so a run that stops
+    part-way leaves it unimported and nothing written.
+    """
     rules.imported_once(movein.state)
     rules.checked_before_import(movein.state)
-    report = _run(movein, by, dry_run=False)
+    report = _run(movein, by, dry_run=False, progress=progress)
     movein.report = report
     movein.state = MoveIn.State.IMPORTED
     movein.save()
     return report
 
 
-def _run(movein: MoveIn, by: Actor, *, dry_run: bool) -> dict[str, Any]:
+def _run(movein: MoveIn, by: Actor, *, dry_run: bool, progress: Progress) -> dict[str, Any]:
     return movein_run(
         path=Path(movein.file.path),
         organisation=movein.organisation,
@@ -115,4 +130,5 @@ def _run(movein: MoveIn, by: Actor, *, dry_run: bool) -> dict[str, Any]:
         by=by,
         dry_run=dry_run,
         source=movein.source,
+        progress=progress,
     )

@@ -1,4 +1,8 @@
-"""Moving in on the web: upload → map → dry-run preview → confirm → reconciliation (PRG)."""
+"""Moving in on the web: upload → map → dry-run preview → confirm → reconciliation (PRG).
+
+The dry run and the import read the whole file, so both run in the background worker
+(jobs.py); the preview and the reconciliation page show their progress until they finish.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from stocktake.core.auth import signed_in_user
 
-from . import access, selectors, services
-from .engine import DatasetUnreadable, MoveInRejected
+from . import access, jobs, selectors, services
+from .engine import DatasetUnreadable
 from .forms import MappingForm, UploadForm
 from .models import MoveIn
 
@@ -59,6 +63,11 @@ def movein_map(request: HttpRequest, movein_uuid: str) -> HttpResponse:
     movein = access.movein_for_mover(request.user, movein_uuid)
     if movein.state == MoveIn.State.IMPORTED:
         return redirect("movein:movein_report", movein_uuid=movein.uuid)
+    job = selectors.latest_job(movein)
+    if job is not None and job.under_way:  # the mapping is fixed until its run ends
+        if request.method == "POST":
+            messages.error(request, "This file is already being checked or imported")
+        return redirect("movein:movein_preview", movein_uuid=movein.uuid)
     found = selectors.scan(Path(movein.file.path))
     form = MappingForm(
         request.POST or None,
@@ -72,7 +81,11 @@ def movein_map(request: HttpRequest, movein_uuid: str) -> HttpResponse:
         mapping = form.mapping(movein.kind)
         user = signed_in_user(request)
         if _needs_another_look(found, form, mapping):
-            services.movein_remap(movein=movein, mapping=mapping, by=user)
+            try:
+                services.movein_remap(movein=movein, mapping=mapping, by=user)
+            except ValidationError as error:  # a run queued since this page was read
+                messages.error(request, "; ".join(error.messages))
+                return redirect("movein:movein_preview", movein_uuid=movein.uuid)
             messages.info(request, "Say what the status words and periods in those columns mean")
             return redirect("movein:movein_map", movein_uuid=movein.uuid)
         if form.cleaned_data["save_as"].strip():
@@ -84,7 +97,10 @@ def movein_map(request: HttpRequest, movein_uuid: str) -> HttpResponse:
                 by=user,
             )
             messages.success(request, f"Saved the mapping as “{profile.name}”")
-        services.movein_check(movein=movein, mapping=mapping, by=user)
+        try:
+            jobs.check_queue(movein=movein, mapping=mapping, by=user)
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
         return redirect("movein:movein_preview", movein_uuid=movein.uuid)
     return render(
         request, "movein/map.html", {"movein": movein, "form": form, "sheets": found.sheets}
@@ -102,25 +118,32 @@ def _needs_another_look(found: selectors.Scan, form: MappingForm, mapping: dict[
 @require_http_methods(["GET", "POST"])
 def movein_preview(request: HttpRequest, movein_uuid: str) -> HttpResponse:
     movein = access.movein_for_mover(request.user, movein_uuid)
+    if request.method == "POST":  # refused with a message if imported or under way already
+        try:
+            jobs.run_queue(movein=movein, by=signed_in_user(request))
+        except ValidationError as error:
+            messages.error(request, f"{'; '.join(error.messages)}; nothing was changed")
+            job = selectors.latest_job(movein)
+            if movein.state != MoveIn.State.IMPORTED and not (job and job.importing):
+                return redirect("movein:movein_preview", movein_uuid=movein.uuid)
+        return redirect("movein:movein_report", movein_uuid=movein.uuid)
     if movein.state == MoveIn.State.IMPORTED:
         return redirect("movein:movein_report", movein_uuid=movein.uuid)
-    if request.method == "POST":
-        try:
-            report = services.movein_confirm(movein=movein, by=signed_in_user(request))
-        except (ValidationError, DatasetUnreadable, MoveInRejected) as error:
-            text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            messages.error(request, f"{text}; nothing was saved")
-            return redirect("movein:movein_preview", movein_uuid=movein.uuid)
-        made = sum(report["created"].values())
-        messages.success(request, f"Imported {movein.source}: {made} records created")
+    job = selectors.latest_job(movein)
+    if job is not None and job.importing:
         return redirect("movein:movein_report", movein_uuid=movein.uuid)
-    return render(request, "movein/preview.html", {"movein": movein, "report": movein.report})
+    context = {"movein": movein, "report": movein.report, "job": job}
+    return render(request, "movein/preview.html", context)
 
 
 @login_required
 @require_http_methods(["GET"])
 def movein_report(request: HttpRequest, movein_uuid: str) -> HttpResponse:
+    """The reconciliation once imported; until then the import's progress, or why it failed."""
     movein = access.movein_for_mover(request.user, movein_uuid)
-    if movein.state != MoveIn.State.IMPORTED:
+    if movein.state == MoveIn.State.IMPORTED:
+        return render(request, "movein/report.html", {"movein": movein, "report": movein.report})
+    job = selectors.latest_job(movein, dry_run=False)
+    if job is None:
         return redirect("movein:movein_preview", movein_uuid=movein.uuid)
-    return render(request, "movein/report.html", {"movein": movein, "report": movein.report})
+    return render(request, "movein/run.html", {"movein": movein, "job": job})

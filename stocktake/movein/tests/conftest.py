@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django_q.conf import Conf
 from openpyxl import Workbook
 
 from stocktake.accounts.models import Organisation
@@ -19,11 +21,20 @@ from stocktake.indicators.models import Indicator
 QUARTERS = [f"Q{q} {y}/{(y + 1) % 100:02d}" for y in (2007, 2008) for q in (1, 2, 3, 4)]
 
 MakeIndicators = Callable[..., list[Indicator]]
+Worker = Callable[[], AbstractContextManager[list[Callable[[], Any]]]]
 
 
 @pytest.fixture(autouse=True)
 def _uploads_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def worker(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any) -> Worker:
+    """`with worker(): ...` runs the tasks the block queues as it ends, through django-q's own
+    sync mode in this process, once the test's transaction would have committed."""
+    monkeypatch.setattr(Conf, "SYNC", True)
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def write_csv(path: Path, rows: list[list[Any]]) -> Path:
