@@ -11,7 +11,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from stocktake.accounts.models import Capability, Organisation, Person, Unit
@@ -21,9 +21,10 @@ from stocktake.api.errors import ERRORS, WRITE_ERRORS, form_messages
 from stocktake.api.pagination import Pages
 from stocktake.api.scope import organisation_seen, references, seen
 
-from . import access, services
+from . import access, annual, selectors, services
+from .api_report_schemas import AnnualOut, DueOut
 from .api_schemas import ComplaintDetail, ComplaintIn, ComplaintOut, StepIn
-from .forms import ReceiveForm
+from .forms import ReceiveForm, YearForm
 from .models import Complaint, ComplaintStage, OmbudsmanCase, Procedure
 from .views_steps import STEPS
 
@@ -73,6 +74,57 @@ def complaint_list(
     if filters.status:
         rows = rows.filter(status=filters.status)
     return rows
+
+
+@router.get(
+    "/organisations/{organisation_uuid}/complaints/due/",
+    response={200: DueOut, **ERRORS},
+    auth=READ,
+)
+def complaint_due(request: HttpRequest, organisation_uuid: UUID) -> dict[str, Any]:
+    """Overdue and due soon, as the due page lists them, for the council's staff."""
+    who = caller(request)
+    organisation = organisation_seen(who, access.organisation_for_register, organisation_uuid)
+    today = services.today()
+    lists = selectors.due_lists(organisation, today=today)
+    rows = lists.overdue + lists.due_soon
+    # Who handles which, in one query for all the rows: access.can_handle, as the register.
+    marked = with_personal(Complaint.objects.filter(pk__in=[c.pk for c in rows]), who.user)
+    handled = {c.pk for c in marked.only("pk") if getattr(c, "personal", False)} if rows else set()
+    for complaint in rows:
+        complaint.organisation = organisation  # one council: no query a row
+        complaint.personal = complaint.pk in handled  # type: ignore[attr-defined]
+    return {
+        "today": today,
+        "soon_until": lists.soon_until,
+        "overdue": lists.overdue,
+        "due_soon": lists.due_soon,
+    }
+
+
+class YearQuery(Schema):
+    year: int | None = Field(
+        None, ge=2000, le=2100, description="The financial year's first year; 2025 for 2025/26."
+    )
+
+
+@router.get(
+    "/organisations/{organisation_uuid}/complaints/annual/",
+    response={200: AnnualOut, **ERRORS},
+    auth=READ,
+)
+def complaint_annual(
+    request: HttpRequest, organisation_uuid: UUID, query: Query[YearQuery]
+) -> dict[str, Any]:
+    """The annual report's figures (aggregate only), for those who may read the report page:
+    the council's staff and councillors. The year defaults to the one today falls in."""
+    who = caller(request)
+    organisation = organisation_seen(who, access.organisation_for_report, organisation_uuid)
+    form = YearForm({"year": "" if query.year is None else str(query.year)})
+    if not form.is_valid():
+        raise ValidationError(form_messages(form.errors))
+    year = form.cleaned_data["year"] or selectors.report_year_default(services.today())
+    return annual.annual_report(organisation, year)
 
 
 @router.get("/complaints/{complaint_uuid}/", response={200: ComplaintDetail, **ERRORS}, auth=READ)

@@ -54,6 +54,11 @@ def due_lists(organisation: Organisation, *, today: dt.date) -> DueLists:
     )
 
 
+def report_year_default(today: dt.date) -> int:
+    """The financial year the annual report shows unless asked: the one today falls in."""
+    return today.year if today.month >= 4 else today.year - 1
+
+
 def owed(complaint: Complaint) -> str:
     """What the council owes next, in words, for the due lists."""
     if complaint.acknowledged_on is None:

@@ -80,8 +80,7 @@ def detail(request: HttpRequest, complaint_uuid: str) -> HttpResponse:
 
 def _report_data(request: HttpRequest, organisation: Organisation) -> dict[str, object]:
     form = YearForm(request.GET or None)
-    today = services.today()
-    default = today.year if today.month >= 4 else today.year - 1
+    default = selectors.report_year_default(services.today())
     year = (form.cleaned_data.get("year") if form.is_valid() else None) or default
     return annual.annual_report(organisation, year)
 

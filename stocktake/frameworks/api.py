@@ -3,7 +3,8 @@
 Frameworks are for anyone signed in; an assessment follows its gatekeeper (drafts for those
 who read drafts in its scope and its assessors; agreed ones for readers of signed-off work).
 Evidence is described (title, kind, link, file name and size), its files are not served here.
-Ratings are set through the criterion page's form and service, by those who may assess.
+Ratings are set through the criterion page's form and service, by those who may assess;
+assessors and evidence through their pages' (api_evidence.py).
 """
 
 import datetime as dt
@@ -24,6 +25,8 @@ from stocktake.api.pagination import Pages
 from stocktake.api.scope import seen, within
 
 from . import access, services
+from .api_evidence import EvidenceOut
+from .api_evidence import router as evidence_router
 from .forms import AssessmentForm, RatingForm
 from .models import (
     Criterion,
@@ -35,6 +38,7 @@ from .models import (
 )
 
 router = Router(tags=["frameworks"])
+router.add_router("", evidence_router)
 
 
 class OptionOut(Schema):
@@ -127,28 +131,6 @@ def seen_framework(user: Any, framework_uuid: UUID) -> Framework:
         return access.framework_for_viewer(user, framework_uuid)
     except PermissionDenied:
         raise Http404("Not found") from None
-
-
-class EvidenceOut(Schema):
-    uuid: UUID
-    kind: str
-    title: str
-    note: str
-    url: str
-    file_name: str = Field(..., alias="file.name")
-    content_type: str
-    size: int
-    action: UUID | None = None
-    indicator: UUID | None = None
-    created_at: dt.datetime
-
-    @staticmethod
-    def resolve_action(obj: CriterionEvidence) -> UUID | None:
-        return obj.action.uuid if obj.action is not None else None
-
-    @staticmethod
-    def resolve_indicator(obj: CriterionEvidence) -> UUID | None:
-        return obj.indicator.uuid if obj.indicator is not None else None
 
 
 class RatingOut(Schema):

@@ -1,7 +1,9 @@
 """Service plans in the API: plans with what each section says, their kept versions, and the
 council's template. Published plans are public; drafts follow the plans' gatekeeper. A section
 is written through the section page's form and service, by the service head or the
-performance team while the plan is a draft."""
+performance team while the plan is a draft, against the version read (a later save by anyone
+else is a 409). The workflow steps are the plan page's, through the same services and
+gatekeeper."""
 
 import datetime as dt
 from typing import Any
@@ -14,14 +16,17 @@ from ninja import Field, Query, Router, Schema
 from ninja import Status as Created
 from ninja.pagination import paginate
 
+from stocktake.accounts.models import Committee
 from stocktake.api.auth import READ, WRITE, caller
-from stocktake.api.errors import ERRORS, WRITE_ERRORS, form_messages
+from stocktake.api.errors import ERRORS, WRITE_ERRORS, Conflict, form_messages
 from stocktake.api.pagination import Pages
-from stocktake.api.scope import organisation_seen, seen, within
+from stocktake.api.scope import organisation_seen, references, seen, within
 
 from . import access, selectors, services
-from .forms import PlanCreateForm, SectionForm
+from . import services_workflow as workflow
+from .forms import PlanCreateForm, SectionForm, TransitionForm
 from .models import Kind, SectionContent, ServicePlan, Status, TemplateSection
+from .views_workflow import STEPS
 
 router = Router(tags=["service plans"])
 
@@ -35,6 +40,12 @@ class ContentOut(Schema):
         ..., description="text; items (bullets); cells {label: text} (grids); rows (tables)."
     )
     needs_review: bool
+    version: str = Field(..., description="Send it back when writing the section.")
+
+    @staticmethod
+    def resolve_version(obj: SectionContent) -> str:
+        # In full: the JSON encoder would cut a datetime to milliseconds.
+        return obj.updated_at.isoformat()
 
 
 class ServicePlanOut(Schema):
@@ -148,6 +159,9 @@ def version_list(request: HttpRequest, serviceplan_uuid: UUID) -> QuerySet[Any]:
 class SectionIn(Schema):
     """What the section says, in the shape of its kind; other keys are ignored."""
 
+    version: str = Field(
+        ..., description="The section's `version` as read; if someone saved it since, 409."
+    )
     text: str = ""
     items: list[str] = []
     cells: dict[str, str] = {}
@@ -157,7 +171,7 @@ class SectionIn(Schema):
 def _form_data(content: SectionContent, payload: SectionIn) -> dict[str, Any]:
     """The section page's fields from the JSON shape, so its form checks them."""
     section = content.section
-    data: dict[str, Any] = {"text": payload.text}
+    data: dict[str, Any] = {"text": payload.text, "version": payload.version}
     if section.kind == Kind.BULLETS:
         data["items"] = "\n".join(payload.items)
     elif section.kind in (Kind.PESTLE, Kind.SWOT):
@@ -192,8 +206,53 @@ def section_save(
     form = SectionForm(_form_data(found, payload), content=found)
     if not form.is_valid():
         raise ValidationError(form_messages(form.errors))
-    services.section_save(content=found, data=form.content_data(), by=who.user)
+    try:
+        services.section_save(
+            content=found,
+            data=form.content_data(),
+            by=who.user,
+            seen_version=form.cleaned_data["version"],
+        )
+    except services.SectionChanged:
+        raise Conflict("Someone saved this section after you read it: read it again") from None
     return found
+
+
+class TransitionIn(Schema):
+    """The plan page's step form; each step uses the fields it needs."""
+
+    comment: str = Field("", description="submit, return (required), approve, reopen")
+    approved_by: str = Field("", description="approve: the portfolio holder, or a committee")
+    committee: UUID | None = Field(None, description="approve: the approving committee")
+    approved_on: dt.date | None = Field(None, description="approve: today if not given")
+
+
+@router.post(
+    "/service-plans/{serviceplan_uuid}/workflow/{name}/",
+    response={200: ServicePlanDetail, **WRITE_ERRORS},
+    auth=WRITE,
+)
+def plan_transition(
+    request: HttpRequest, serviceplan_uuid: UUID, name: str, payload: TransitionIn
+) -> ServicePlan:
+    """Take a workflow step as the plan page does: submit (the service head or performance
+    team), return with comments and approve (approvers), publish (publishers), reopen
+    (editors); a step the plan's status does not allow is a 400."""
+    who = caller(request)
+    if name not in STEPS:
+        raise Http404("No such step")
+    seen(who, access.plan_for_viewer, str(serviceplan_uuid))
+    needs, service, _, _ = STEPS[name]
+    plan = access.plan_for(who.user, str(serviceplan_uuid), needs)
+    sent = payload.dict()
+    references(sent, plan.organisation_id, {"committee": Committee})
+    form = TransitionForm(
+        {k: v for k, v in sent.items() if v is not None}, organisation_id=plan.organisation_id
+    )
+    if not form.is_valid():
+        raise ValidationError(form_messages(form.errors))
+    service(plan=plan, by=who.user, **workflow.step_arguments(name, form.cleaned_data))
+    return seen(who, access.plan_for_viewer, str(plan.uuid))
 
 
 class TemplateSectionOut(Schema):

@@ -5,6 +5,7 @@ publication keeps the whole plan as an immutable numbered version."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -42,6 +43,16 @@ def version_keep(*, plan: ServicePlan, label: str, by: Actor) -> Version:
         by=acting_user(by),
         snapshot=plan_document(plan),
     )
+
+
+def step_arguments(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What each step's service takes from the transition form's cleaned data."""
+    arguments: dict[str, Any] = {}
+    if name in {"submit", "return", "approve", "reopen"}:
+        arguments["comment"] = data["comment"]
+    if name == "approve":
+        arguments |= {k: data[k] for k in ("approved_by", "committee", "approved_on")}
+    return arguments
 
 
 @transaction.atomic

@@ -57,18 +57,9 @@ def plan_transition(request: HttpRequest, serviceplan_uuid: str, name: str) -> H
     if not form.is_valid():
         messages.error(request, "Check the entries and try again")
         return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
-    data = form.cleaned_data
-    arguments: dict[str, Any] = {"plan": plan, "by": request.user}
-    if name in {"submit", "return", "approve", "reopen"}:
-        arguments["comment"] = data["comment"]
-    if name == "approve":
-        arguments |= {
-            "approved_by": data["approved_by"],
-            "committee": data["committee"],
-            "approved_on": data["approved_on"],
-        }
+    arguments = workflow.step_arguments(name, form.cleaned_data)
     try:
-        service(**arguments)
+        service(plan=plan, by=request.user, **arguments)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
