@@ -10,9 +10,10 @@ Unknown things are 404; known but not allowed raises PermissionDenied (sign-in f
 from __future__ import annotations
 
 import uuid as uuid_lib
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
@@ -110,43 +111,32 @@ def organisation_for_manager(user: AnyUser, organisation_uuid: str) -> Organisat
     return organisation
 
 
-def access_point_for_manager(user: AnyUser, access_point_uuid: str) -> AccessPoint:
-    found = (
-        AccessPoint.objects.select_related("organisation")
-        .filter(uuid=parse_uuid(access_point_uuid, "access point"))
-        .first()
-    )
+Managed = TypeVar("Managed", AccessPoint, ServiceStandard, ShoppingExercise)
+
+
+def _for_manager(user: AnyUser, rows: QuerySet[Managed], uuid: str, what: str) -> Managed:
+    """One of a council's customer-service records, for those who manage that council's."""
+    found = rows.filter(uuid=parse_uuid(uuid, what)).first()
     if found is None:
-        raise Http404("No such access point")
+        raise Http404(f"No such {what}")
     if not can_manage_service(user, found.organisation_id):
-        raise PermissionDenied("You cannot manage this access point")
+        raise PermissionDenied(f"You cannot manage this {what}")
     return found
+
+
+def access_point_for_manager(user: AnyUser, access_point_uuid: str) -> AccessPoint:
+    rows = AccessPoint.objects.select_related("organisation")
+    return _for_manager(user, rows, access_point_uuid, "access point")
 
 
 def standard_for_manager(user: AnyUser, standard_uuid: str) -> ServiceStandard:
-    found = (
-        ServiceStandard.objects.select_related("organisation")
-        .filter(uuid=parse_uuid(standard_uuid, "service standard"))
-        .first()
-    )
-    if found is None:
-        raise Http404("No such service standard")
-    if not can_manage_service(user, found.organisation_id):
-        raise PermissionDenied("You cannot manage this service standard")
-    return found
+    rows = ServiceStandard.objects.select_related("organisation")
+    return _for_manager(user, rows, standard_uuid, "service standard")
 
 
 def exercise_for_manager(user: AnyUser, exercise_uuid: str) -> ShoppingExercise:
-    found = (
-        ShoppingExercise.objects.select_related("organisation", "peer")
-        .filter(uuid=parse_uuid(exercise_uuid, "mystery shopping exercise"))
-        .first()
-    )
-    if found is None:
-        raise Http404("No such mystery shopping exercise")
-    if not can_manage_service(user, found.organisation_id):
-        raise PermissionDenied("You cannot manage this mystery shopping exercise")
-    return found
+    rows = ShoppingExercise.objects.select_related("organisation", "peer")
+    return _for_manager(user, rows, exercise_uuid, "mystery shopping exercise")
 
 
 def can_load_areas(user: AnyUser) -> bool:
