@@ -43,12 +43,13 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.datasets import SIZES, Council, Size, council_build  # noqa: E402
 from bench.floors import FLOORS  # noqa: E402
 from bench.throughput import reader_throughput, report_times  # noqa: E402
+from bench.trivial import URL as TRIVIAL_URL  # noqa: E402
 from stocktake.indicators.models import Indicator  # noqa: E402
 
 THROWAWAY = "stocktake-bench-"  # the prefix of the SQLite database's folder made above
@@ -180,6 +181,16 @@ def measure_pages(big: Council, small: Council) -> list[dict[str, Any]]:
     return rows
 
 
+def measure_trivial(council: Council) -> dict[str, float]:
+    """A signed-in page with no data: what every page costs before its own work."""
+    client = Client()
+    client.force_login(council.officer)
+    with override_settings(ROOT_URLCONF="bench.trivial"):
+        assert client.get(TRIVIAL_URL).status_code == 200
+        median, p95 = timed(partial(client.get, TRIVIAL_URL), RUNS)
+    return {"median_ms": median, "p95_ms": p95}
+
+
 def machine() -> dict[str, Any]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -230,6 +241,16 @@ def print_table(result: dict[str, Any]) -> None:
         f"data {report['data_s']:.2f} s, PDF {report['pdf_s']:.2f} s "
         f"({report['pdf_kib']} KiB), Word {report['word_s']:.2f} s ({report['word_kib']} KiB)"
     )
+    trivial = result["trivial"]["median_ms"]
+    print(
+        f"a trivial signed-in page (session, user, navigation, base template, no data): "
+        f"{trivial:.1f} ms; a floor under {trivial / FLOOR_LIMIT:.2f} ms asks any page for less "
+        f"than {FLOOR_LIMIT:g}x it: "
+        + (
+            ", ".join(r["page"] for r in result["pages"] if r["floor_ms"] * FLOOR_LIMIT < trivial)
+            or "none"
+        )
+    )
     over = [r["page"] for r in result["pages"] if r["ratio"] > FLOOR_LIMIT]
     growing = [r["page"] for r in result["pages"] if not r["constant"]]
     sql_over = [r["page"] for r in result["pages"] if r["sql_ratio"] > FLOOR_LIMIT]
@@ -258,6 +279,7 @@ def main() -> int:
     built = time.perf_counter() - started
     result: dict[str, Any] = {"machine": machine(), "seconds_to_build": built}
     result["pages"] = measure_pages(big, small)
+    result["trivial"] = measure_trivial(big)
     result["readers"] = reader_throughput(max(25, round(300 * SCALE)), runs=3)
     result["report"] = report_times(big.plans[0])
     result["seconds"] = time.perf_counter() - started

@@ -40,14 +40,9 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
 
     def with_latest(self) -> IndicatorQuerySet:
         """Annotate the latest period's stored value, status and direction."""
-        from .models import Measurement
-
-        latest = Measurement.objects.filter(
-            indicator=OuterRef("pk"), organisation_id=OuterRef("organisation_id")
-        ).order_by("-period_end", "period_start")
 
         def column(name: str) -> Subquery:
-            return Subquery(latest.values(name)[:1])
+            return Subquery(_latest().values(name)[:1])
 
         return self.annotate(
             latest_value=column("value"),
@@ -58,6 +53,16 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
             latest_direction=Coalesce(column("direction"), Value("not_comparable")),
             latest_explanation=column("explanation"),
         )
+
+    def with_latest_id(self) -> IndicatorQuerySet:
+        """Annotate the id of the latest period's value, the one with_latest() reads from."""
+        return self.annotate(latest_id=Subquery(_latest().values("id")[:1]))
+
+    def latest_statuses(self) -> models.QuerySet[Any, str]:
+        """Each indicator's latest status alone, as with_latest() gives it: all that status
+        counts need, without building and fetching the other six columns."""
+        status = Coalesce(Subquery(_latest().values("status")[:1]), Value("no_data"))
+        return self.annotate(latest_status=status).values_list("latest_status", flat=True)
 
     def filtered(self, **filters: Any) -> IndicatorQuerySet:
         """The list page's filters, applied to a with_latest() queryset."""
@@ -73,3 +78,12 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
         if filters.get("plan"):
             qs = qs.filter(plan__uuid=filters["plan"])
         return qs
+
+
+def _latest() -> models.QuerySet[Any]:
+    """The indicator's own values, latest period first."""
+    from .models import Measurement
+
+    return Measurement.objects.filter(
+        indicator=OuterRef("pk"), organisation_id=OuterRef("organisation_id")
+    ).order_by("-period_end", "period_start")

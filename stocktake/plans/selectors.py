@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ from stocktake.accounts.selectors import AnyUser
 
 from .access import visible_plans
 from .models import Action, ActionOwner, Plan, Section
+from .rows import ActionRow
 
 
 def owners_prefetch(today: dt.date) -> Prefetch[Any]:
@@ -67,7 +69,7 @@ def group_plans(plans: QuerySet[Plan], by: str) -> list[tuple[str, list[Plan]]]:
 class SectionBlock:
     section: Section | None
     depth: int
-    actions: list[Action] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
 
 
 def plan_actions(
@@ -82,7 +84,7 @@ def plan_actions(
     )
 
 
-def plan_blocks(plan: Plan, actions: QuerySet[Action]) -> list[SectionBlock]:
+def plan_blocks(plan: Plan, actions: Iterable[ActionRow]) -> list[SectionBlock]:
     """The section tree in order, each with its actions; sections left empty are kept."""
     sections = list(Section.objects.filter(plan=plan).with_tree_fields())
     blocks = {None: SectionBlock(None, 0)} | {s.pk: SectionBlock(s, s.tree_depth) for s in sections}

@@ -21,6 +21,7 @@ from stocktake.core.auth import signed_in_user
 from . import access, selectors, services
 from .forms import ActionEditForm, PlanFilterForm, PlanListFilterForm, ProgressUpdateForm
 from .forms_workflow import TransitionForm
+from .rows import plan_rows, rows_html
 from .views_workflow import available_transitions
 
 
@@ -40,8 +41,8 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
     form = PlanFilterForm(request.GET or None, owners=owners, organisation_id=plan.organisation_id)
     filters = form.cleaned_data.copy() if form.is_valid() else {}
     when = filters.pop("as_at", None) or today
-    actions = selectors.plan_actions(plan, when=when, today=today, filters=filters)
-    blocks = selectors.plan_blocks(plan, actions)
+    rows = plan_rows(plan, when=when, today=today, filters=filters)
+    blocks = [(b, rows_html(b.actions, when=when)) for b in selectors.plan_blocks(plan, rows)]
     context = {
         "plan": plan,
         "form": form,
@@ -49,7 +50,7 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
         "when": when,
         "today": today,
         "is_past": when < today,
-        "action_count": sum(len(b.actions) for b in blocks),
+        "action_count": len(rows),
         "can_edit": access.can_edit_plan(request.user, plan),
         "transitions": available_transitions(request, plan),
         "transition_form": TransitionForm(organisation_id=plan.organisation_id),

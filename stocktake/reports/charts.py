@@ -6,11 +6,13 @@ SVG for pages and PDF, PNG for Word.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import math
 from typing import Any
 
+from django.core.cache import cache
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
@@ -18,6 +20,7 @@ _LINE = "#1d70b8"
 _TARGET = "#505a5f"
 RAG_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c", "Complete": "#1d70b8"}
 _RC: dict[Any, Any] = {"svg.fonttype": "none", "font.size": 8}
+CHART_SECONDS = 24 * 60 * 60
 
 
 def trend_alt(indicator: dict[str, Any]) -> str:
@@ -71,6 +74,21 @@ def rag_bars(rows: list[tuple[str, dict[str, int]]]) -> Figure:
         axes.spines[side].set_visible(False)
     figure.tight_layout()
     return figure
+
+
+def rag_bars_svg(rows: list[tuple[str, dict[str, int]]], alt: str) -> str:
+    """`svg(rag_bars(rows), alt)`, kept in Django's cache under a digest of what is drawn.
+
+    Drawing costs several times the health card's queries; the same counts under the same
+    names give the same picture, so a changed count or name is a new key, never a stale one.
+    """
+    drawn = (alt, [(name, sorted(counts.items())) for name, counts in rows])
+    key = "rag-bars-svg:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+    found: str | None = cache.get(key)
+    if found is None:
+        found = svg(rag_bars(rows), alt)
+        cache.set(key, found, timeout=CHART_SECONDS)
+    return found
 
 
 def svg(figure: Figure, alt: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Max
+from django.utils.safestring import SafeString
 
 from stocktake.accounts.models import Organisation
 from stocktake.accounts.selectors import AnyUser
@@ -18,14 +19,16 @@ from stocktake.consultations import access as consultations_access
 from stocktake.consultations.models import Consultation
 from stocktake.indicators.access import visible_indicators
 from stocktake.indicators.models import Indicator
-from stocktake.indicators.selectors import scorecard
+from stocktake.indicators.selectors import status_counts
 from stocktake.plans.access import visible_plans
-from stocktake.plans.models import Action, Plan, ProgressUpdate
+from stocktake.plans.models import Action, Plan, ProgressUpdate, Section
+from stocktake.plans.rows import ActionRow, action_rows
 from stocktake.risks.access import visible_risks
 from stocktake.risks.models import Risk
 
 from . import charts
 from .layouts import RAG_WORDS
+from .public_table import public_rows_html
 from .summaries import year_of
 
 WORDS = ["Red", "Amber", "Green", "Complete", "No RAG"]
@@ -121,10 +124,10 @@ def health_card(
         .order_by("-residual_score", "position")
         if r.residual_band == "red"
     ]
-    indicators = list(
+    statuses = (
         Indicator.objects.for_organisation(organisation.pk)
         .filter(visible_indicators(user))
-        .with_latest()
+        .latest_statuses()
     )
     bars = [(line.name, dict(line.counts)) for line in plan_lines if line.total]
     alt = "Actions by RAG rating for each plan: " + "; ".join(
@@ -138,8 +141,8 @@ def health_card(
         stale=sum(line.stale for line in plan_lines),
         stale_days=stale_days,
         red_risks=risks,
-        indicator_counts=scorecard(indicators),
-        chart=charts.svg(charts.rag_bars(bars), alt) if bars else "",
+        indicator_counts=status_counts(statuses),
+        chart=charts.rag_bars_svg(bars, alt) if bars else "",
         total=sum(line.total for line in plan_lines),
         complaints=complaint_timeliness(user, organisation, today=today),
         consultations_closing=consultations_closing(user, organisation, today=today),
@@ -193,25 +196,26 @@ def consultations_closing(
 class PublicScorecard:
     plan: Plan
     card: Line
-    sections: list[tuple[str, list[Any]]]
+    sections: list[tuple[str, SafeString]]  # each section's heading and its rows, drawn
     indicators: list[Indicator]
     last_update: dt.date | None
 
 
 def public_scorecard(plan: Plan, *, today: dt.date) -> PublicScorecard:
     """A published plan for residents: statuses in plain words, no names, no internal notes."""
-    actions = list(
-        Action.objects.for_plan(plan)
-        .as_at(today, today=today)
-        .select_related("section")
-        .order_by("position", "id")
+    actions = action_rows(
+        Action.objects.for_plan(plan).order_by("position", "id"), when=today, today=today
     )
+    titles = {
+        s.pk: s.display_title
+        for s in Section.objects.filter(pk__in={a.section_id for a in actions if a.section_id})
+    }
     card = Line(plan.title)
-    sections: dict[str, list[Any]] = {}
+    sections: dict[str, list[ActionRow]] = {}
     stale_before = today - dt.timedelta(days=90)
     for action in actions:
-        _add(card, vars(action), stale_before)
-        heading = action.section.display_title if action.section else ""
+        _add(card, _position(action), stale_before)
+        heading = titles[action.section_id] if action.section_id else ""
         sections.setdefault(heading, []).append(action)
     indicators = list(
         Indicator.objects.filter(organisation_id=plan.organisation_id, plan=plan, is_public=True)
@@ -220,4 +224,14 @@ def public_scorecard(plan: Plan, *, today: dt.date) -> PublicScorecard:
         .order_by("definition__code", "position")
     )
     latest = ProgressUpdate.objects.filter(action__plan=plan).aggregate(at=Max("as_at"))["at"]
-    return PublicScorecard(plan, card, list(sections.items()), indicators, latest)
+    tables = [(heading, public_rows_html(rows)) for heading, rows in sections.items()]
+    return PublicScorecard(plan, card, tables, indicators, latest)
+
+
+def _position(row: ActionRow) -> dict[str, Any]:
+    return {
+        "rag_shown": row.rag_shown,
+        "status_shown": row.status_shown,
+        "is_overdue": row.is_overdue,
+        "last_update_as_at": row.last_update_as_at,
+    }

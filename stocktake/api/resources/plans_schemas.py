@@ -47,6 +47,10 @@ class SectionOut(Schema):
         return parent.uuid if parent is not None else None
 
 
+# Where the action list and detail put each action's prefetched ownerships.
+OWNERS = "ownerships_listed"
+
+
 class OwnerOut(Schema):
     kind: str
     person: UUID | None
@@ -115,7 +119,9 @@ class ActionOut(Schema):
 
     @staticmethod
     def resolve_owners(obj: Action) -> list[OwnerOut]:
-        return [OwnerOut.from_ownership(o) for o in obj.ownerships.all()]
+        found = getattr(obj, OWNERS, None)
+        ownerships = obj.ownerships.all() if found is None else found
+        return [OwnerOut.from_ownership(o) for o in ownerships]
 
     @staticmethod
     def resolve_internal_note(obj: Action) -> str | None:
