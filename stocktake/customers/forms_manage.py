@@ -14,7 +14,7 @@ from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
 from .models import AccessPoint, Channel, OpeningException, OpeningSession
-from .models_feedback import ServiceStandard, ShoppingExercise
+from .models_feedback import Method, ServiceStandard, ShoppingExercise
 from .servicelist import SERVICES
 
 _BLANK = [("", "Not recorded")]
@@ -176,10 +176,10 @@ class ExerciseForm(forms.Form):
 
 class CheckForm(forms.Form):
     standard = forms.ModelChoiceField(queryset=ServiceStandard.objects.none())
-    channel = forms.ChoiceField(
-        choices=Channel.choices,
-        help_text="How the check was made: a visit, call, email or web task.",
+    method = forms.ChoiceField(
+        label="How the check was made", choices=Method.choices, widget=forms.RadioSelect
     )
+    channel = forms.ChoiceField(choices=Channel.choices, help_text="The channel it tested.")
     service_code = forms.ChoiceField(
         label="Service", choices=_BLANK + list(SERVICES), required=False
     )
@@ -190,12 +190,33 @@ class CheckForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
+    score = forms.IntegerField(
+        label="Score (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text="The share of the standard's criteria the shopper found met, if scored.",
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    actions = forms.ModelMultipleChoiceField(
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Plan actions this check led to (optional)",
+    )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisation: Organisation,
+        actions: QuerySet[Action] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         standards = ServiceStandard.objects.filter(organisation=organisation)
         self.fields["standard"].queryset = standards  # type: ignore[attr-defined]
+        if actions is not None:
+            self.fields["actions"].queryset = actions  # type: ignore[attr-defined]
 
     def initial_date(self, exercise: ShoppingExercise, today: dt.date) -> None:
         self.initial.setdefault("done_on", min(max(today, exercise.start), exercise.end))

@@ -122,16 +122,45 @@ class ShoppingExercise(Record):
         return self.name
 
 
+class Method(models.TextChoices):
+    VISIT = "visit", "Visit"
+    CALL = "call", "Call"
+    EMAIL = "email", "Email"
+    WEB_TASK = "web_task", "Web task"
+    LETTER = "letter", "Letter"
+
+
+# How a check is usually made on each channel, when the shopper does not say.
+METHOD_FOR_CHANNEL = {
+    "face_to_face": Method.VISIT,
+    "kiosk": Method.VISIT,
+    "telephone": Method.CALL,
+    "email": Method.EMAIL,
+    "web_form": Method.WEB_TASK,
+    "social": Method.WEB_TASK,
+    "letter": Method.LETTER,
+}
+
+
 class ShoppingCheck(Record):
     """One visit, call, email or web task, scored against one standard."""
 
     exercise = models.ForeignKey(ShoppingExercise, on_delete=models.CASCADE, related_name="checks")
     standard = models.ForeignKey(ServiceStandard, on_delete=models.PROTECT, related_name="checks")
+    method = models.CharField(max_length=10, choices=Method.choices)
     channel = models.CharField(max_length=20)
     service_code = models.CharField(max_length=20, blank=True)
     done_on = models.DateField()
     met = models.BooleanField()
+    # The shopper's marks against the standard's criteria, as a percentage; blank if not scored.
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    actions = models.ManyToManyField(
+        "plans.Action",
+        blank=True,
+        related_name="shopping_checks",
+        help_text="What this check led to.",
+    )
 
     def __str__(self) -> str:
         return f"{self.standard} on {self.done_on}: {'met' if self.met else 'not met'}"

@@ -75,3 +75,9 @@ def peer_is_another_council(organisation_id: int, peer_id: int) -> None:
     """A council is not its own peer."""
     if organisation_id == peer_id:
         raise ValidationError({"peer": "A council cannot be its own peer"})
+
+
+def score_is_a_percentage(score: int | None) -> None:
+    """A shopper's score is the share of the standard's criteria met, 0 to 100."""
+    if score is not None and not 0 <= score <= 100:
+        raise ValidationError({"score": "Enter a score from 0 to 100"})

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from stocktake.accounts.models import Organisation
 from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
 from .models import AccessPoint, Channel, OpeningException
-from .models_feedback import ServiceStandard, ShoppingCheck, ShoppingExercise
+from .models_feedback import Method, ServiceStandard, ShoppingCheck, ShoppingExercise
 from .servicelist import SERVICES
 
 
@@ -57,7 +58,11 @@ def exercises(organisation: Organisation) -> QuerySet[ShoppingExercise]:
 
 
 def exercise_checks(exercise: ShoppingExercise) -> QuerySet[ShoppingCheck]:
-    return exercise.checks.select_related("standard").order_by("done_on", "created_at")
+    return (
+        exercise.checks.select_related("standard")
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.select_related("plan")))
+        .order_by("done_on", "created_at")
+    )
 
 
 def exercise_actions(exercise: ShoppingExercise) -> QuerySet[Action]:
@@ -77,16 +82,30 @@ class Result:
     name: str
     made: int = 0
     met: int = 0
+    scored: int = 0
+    score_sum: int = 0
 
     @property
     def met_percent(self) -> int | None:
         return round(self.met * 100 / self.made) if self.made else None
+
+    @property
+    def average_score(self) -> int | None:
+        """The mean of the scores given; checks not scored do not count."""
+        return round(self.score_sum / self.scored) if self.scored else None
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.made += row["made"]
+        self.met += row["met"]
+        self.scored += row["scored"]
+        self.score_sum += row["score_sum"] or 0
 
 
 @dataclass
 class Results:
     by_channel: list[Result]
     by_service: list[Result]
+    by_method: list[Result]
     total: Result
 
 
@@ -95,24 +114,34 @@ def _sorted(results: Iterable[Result]) -> list[Result]:
 
 
 def exercise_results(exercise: ShoppingExercise) -> Results:
-    """Checks met and made by channel and by service, from one grouped query."""
+    """Checks met and made, and average scores, by channel, service and method, from one
+    grouped query."""
     rows = (
         ShoppingCheck.objects.filter(exercise=exercise)
-        .values("channel", "service_code")
-        .annotate(made=Count("pk"), met=Count("pk", filter=Q(met=True)))
+        .values("channel", "service_code", "method")
+        .annotate(
+            made=Count("pk"),
+            met=Count("pk", filter=Q(met=True)),
+            scored=Count("score"),
+            score_sum=Sum("score"),
+        )
         .order_by()
     )
-    channels, services = dict(Channel.choices), dict(SERVICES)
+    channels, services, methods = dict(Channel.choices), dict(SERVICES), dict(Method.choices)
     by_channel: dict[str, Result] = {}
     by_service: dict[str, Result] = {}
+    by_method: dict[str, Result] = {}
     total = Result("All checks")
     for row in rows:
         channel = channels.get(row["channel"], row["channel"])
         service = services.get(row["service_code"], row["service_code"] or "Not recorded")
-        for key, table in ((channel, by_channel), (service, by_service)):
-            result = table.setdefault(key, Result(key))
-            result.made += row["made"]
-            result.met += row["met"]
-        total.made += row["made"]
-        total.met += row["met"]
-    return Results(_sorted(by_channel.values()), _sorted(by_service.values()), total)
+        method = methods.get(row["method"], row["method"])
+        for key, table in ((channel, by_channel), (service, by_service), (method, by_method)):
+            table.setdefault(key, Result(key)).add(row)
+        total.add(row)
+    return Results(
+        _sorted(by_channel.values()),
+        _sorted(by_service.values()),
+        _sorted(by_method.values()),
+        total,
+    )

@@ -12,11 +12,14 @@ from django.db import transaction
 
 from stocktake.accounts.models import Organisation
 from stocktake.core.recording import Actor, save_recorded
+from stocktake.plans.models import Action
 
 from . import rules
 from .models import AccessPoint, Area, OpeningException, OpeningSession
 from .models_feedback import (
+    METHOD_FOR_CHANNEL,
     Feedback,
+    Method,
     PeerSatisfaction,
     ServiceStandard,
     ShoppingCheck,
@@ -170,17 +173,29 @@ def check_record(
     by: Actor,
     service_code: str = "",
     notes: str = "",
+    method: str = "",
+    score: int | None = None,
+    actions: Iterable[Action] = (),
 ) -> ShoppingCheck:
+    """One check against a standard; the method defaults to the channel's usual one, and
+    the plan actions it led to must be the council's own."""
     rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
     rules.check_within_exercise(done_on, exercise.start, exercise.end)
+    rules.score_is_a_percentage(score)
+    actions = list(actions)
+    for action in actions:
+        rules.same_council(action.organisation_id, exercise.organisation_id, "actions")
     check = ShoppingCheck(
         exercise=exercise,
         standard=standard,
+        method=method or METHOD_FOR_CHANNEL.get(channel, Method.VISIT),
         channel=channel,
         done_on=done_on,
         met=met,
+        score=score,
         service_code=service_code,
         notes=notes,
     )
     check.save()
+    check.actions.set(actions)
     return check

@@ -100,7 +100,9 @@ def _exercise_page(
 ) -> HttpResponse:
     organisation = exercise.organisation
     if check_form is None:
-        check_form = CheckForm(organisation=organisation)
+        check_form = CheckForm(
+            organisation=organisation, actions=selectors_manage.action_choices(organisation)
+        )
         check_form.initial_date(exercise, timezone.localdate())
     linked = list(selectors_manage.exercise_actions(exercise))
     if actions_form is None:
@@ -128,7 +130,12 @@ def exercise_detail(request: HttpRequest, exercise_uuid: str) -> HttpResponse:
 @require_POST
 def check_add(request: HttpRequest, exercise_uuid: str) -> HttpResponse:
     exercise = access.exercise_for_manager(request.user, exercise_uuid)
-    form = CheckForm(request.POST, organisation=exercise.organisation)
+    organisation = exercise.organisation
+    form = CheckForm(
+        request.POST,
+        organisation=organisation,
+        actions=selectors_manage.action_choices(organisation),
+    )
     if form.is_valid():
         try:
             services.check_record(exercise=exercise, by=request.user, **form.cleaned_data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -150,16 +151,17 @@ def test_checks_are_recorded_and_shown_by_channel_and_service(
     exercise = _exercise(council, officer)
     client.force_login(officer)
     url = reverse("customers:check_add", args=[exercise.uuid])
-    for channel, service, met in [
-        ("telephone", "CTAX", "yes"),
-        ("telephone", "CTAX", "no"),
-        ("telephone", "BIN", "yes"),
-        ("email", "BIN", "yes"),
+    for method, channel, service, met, score in [
+        ("call", "telephone", "CTAX", "yes", "90"),
+        ("call", "telephone", "CTAX", "no", "40"),
+        ("call", "telephone", "BIN", "yes", ""),
+        ("web_task", "email", "BIN", "yes", "75"),
     ]:
         response = client.post(
             url,
-            {"standard": standard.pk, "channel": channel, "service_code": service,
-             "done_on": "2026-03-10", "met": met, "notes": "Rang at 9"},
+            {"standard": standard.pk, "method": method, "channel": channel,
+             "service_code": service, "done_on": "2026-03-10", "met": met, "score": score,
+             "notes": "Rang at 9"},
         )  # fmt: skip
         assert response.status_code == 302
     results = exercise_results(exercise)
@@ -167,9 +169,69 @@ def test_checks_are_recorded_and_shown_by_channel_and_service(
     assert by_channel == {"Telephone": (3, 2, 67), "Email": (1, 1, 100)}
     by_service = {r.name: (r.made, r.met_percent) for r in results.by_service}
     assert by_service == {"Council Tax": (2, 50), "Bins, recycling and waste collection": (2, 100)}
+    by_method = {r.name: (r.made, r.average_score) for r in results.by_method}
+    assert by_method == {"Call": (3, 65), "Web task": (1, 75)}  # unscored checks do not count
+    assert results.total.average_score == 68
     page = client.get(reverse("customers:exercise_detail", args=[exercise.uuid])).content.decode()
-    assert "3 of 4 checks met the standard (75%)" in page
+    assert "3 of 4 checks met the standard (75%). Average score 68%." in page
     assert "Results by service" in page
+    assert "Results by how the check was made" in page
+
+
+def test_a_score_outside_nought_to_a_hundred_is_refused(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    standard = services.standard_create(organisation=council, title="Answer calls", by=officer)
+    exercise = _exercise(council, officer)
+    client.force_login(officer)
+    url = reverse("customers:check_add", args=[exercise.uuid])
+    data = {"standard": standard.pk, "method": "call", "channel": "telephone",
+            "done_on": "2026-03-10", "met": "yes", "score": "101"}  # fmt: skip
+    assert client.post(url, data).status_code == 200
+    assert not ShoppingCheck.objects.exists()
+    with pytest.raises(ValidationError, match="0 to 100"):
+        services.check_record(
+            exercise=exercise, standard=standard, channel="telephone",
+            done_on=dt.date(2026, 3, 10), met=True, score=-1, by=officer,
+        )  # fmt: skip
+
+
+def test_a_check_leads_to_the_councils_own_plan_actions_only(
+    client: Client, council: Organisation, other_council: Organisation, officer: User,
+    make_plan: Any,
+) -> None:  # fmt: skip
+    ours = make_plan(council, actions=2).actions.first()
+    theirs = make_plan(other_council, actions=1).actions.first()
+    standard = services.standard_create(organisation=council, title="Answer calls", by=officer)
+    exercise = _exercise(council, officer)
+    client.force_login(officer)
+    url = reverse("customers:check_add", args=[exercise.uuid])
+    data = {"standard": standard.pk, "method": "visit", "channel": "face_to_face",
+            "done_on": "2026-03-10", "met": "no"}  # fmt: skip
+    refused = client.post(url, {**data, "actions": [theirs.pk]})
+    assert "Select a valid choice" in refused.content.decode()
+    assert not ShoppingCheck.objects.exists()
+    assert client.post(url, {**data, "actions": [ours.pk]}).status_code == 302
+    check = ShoppingCheck.objects.get()
+    assert list(check.actions.all()) == [ours]
+    page = client.get(reverse("customers:exercise_detail", args=[exercise.uuid])).content.decode()
+    assert reverse("plans:action_detail", args=[ours.uuid]) in page
+    with pytest.raises(ValidationError, match="this council's own"):
+        services.check_record(
+            exercise=exercise, standard=standard, channel="telephone",
+            done_on=dt.date(2026, 3, 10), met=True, actions=[theirs], by=officer,
+        )  # fmt: skip
+
+
+def test_the_method_defaults_to_the_channels_usual_one(
+    council: Organisation, officer: User
+) -> None:
+    standard = services.standard_create(organisation=council, title="Reply", by=officer)
+    check = services.check_record(
+        exercise=_exercise(council, officer), standard=standard, channel="web_form",
+        done_on=dt.date(2026, 3, 10), met=True, by=officer,
+    )  # fmt: skip
+    assert check.method == "web_task"
 
 
 def test_a_check_outside_the_exercise_or_against_another_councils_standard_is_refused(
@@ -181,7 +243,8 @@ def test_a_check_outside_the_exercise_or_against_another_councils_standard_is_re
     exercise = _exercise(council, officer)
     client.force_login(officer)
     url = reverse("customers:check_add", args=[exercise.uuid])
-    data = {"standard": standard.pk, "channel": "telephone", "done_on": "2026-04-10", "met": "yes"}
+    data = {"standard": standard.pk, "method": "call", "channel": "telephone",
+            "done_on": "2026-04-10", "met": "yes"}  # fmt: skip
     late = client.post(url, data)
     assert "The check must fall within the exercise" in late.content.decode()
     foreign = client.post(url, {**data, "standard": theirs.pk, "done_on": "2026-03-10"})
@@ -238,6 +301,10 @@ def test_standards_exercises_and_an_exercise_take_the_same_queries_whatever_thei
         reverse("customers:exercise_detail", args=[exercise.uuid]),
         reverse("customers:standards"),
     ]
+    services.check_record(
+        exercise=exercise, standard=standard, channel="email", done_on=dt.date(2026, 3, 1),
+        met=True, by=officer,
+    )  # fmt: skip
     before = [_count(client, url) for url in urls]
     for n in range(1, 5):
         services.standard_create(
