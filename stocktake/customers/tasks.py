@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
+
+from stocktake.core import progress
 
 from . import access
 from .models_upload import ContactUpload, UploadStatus
@@ -39,37 +38,9 @@ def data_lines(path: Path) -> int:
     return max(newlines - 1, 0)
 
 
-class Meter:
-    """Adds up the rows the loader reports and writes the count at most every EVERY seconds."""
-
-    def __init__(self, job_id: int) -> None:
-        self.job_id = job_id
-        self.rows = 0
-        self.written = time.monotonic()
-        self.side: BaseDatabaseWrapper | None = None
-
-    def add(self, rows: int) -> None:
-        self.rows = max(self.rows + rows, 0)  # the loader takes rows back when it starts over
-        if time.monotonic() - self.written >= EVERY:
-            self.write()
-
-    def write(self) -> None:
-        self.written = time.monotonic()
-        if connection.vendor != "postgresql" or not connection.in_atomic_block:
-            _update(self.job_id, rows_read=self.rows)
-            return
-        if self.side is None:
-            self.side = connections.create_connection(DEFAULT_DB_ALIAS)
-        table = ContactUpload._meta.db_table
-        with self.side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET rows_read = %s, updated_at = %s WHERE id = %s",  # noqa: S608  # nosec B608
-                [self.rows, timezone.now(), self.job_id],
-            )
-
-    def close(self) -> None:
-        if self.side is not None:
-            self.side.close()
+def meter_for(job_id: int) -> progress.Meter:
+    """The upload's rows read, written every EVERY seconds where its status page sees them."""
+    return progress.Meter(ContactUpload, job_id, "rows_read", every=EVERY)
 
 
 def _refuse_if_not_allowed(job: ContactUpload) -> None:
@@ -88,7 +59,7 @@ def contacts_upload_run(job_id: int) -> None:
     if not started:
         return  # run already, or running: a task delivered twice
     job = ContactUpload.objects.select_related("organisation", "requested_by").get(pk=job_id)
-    meter = Meter(job.pk)
+    meter = meter_for(job.pk)
     outcome: dict[str, Any]
     try:
         _refuse_if_not_allowed(job)

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from stocktake.core import progress
 from stocktake.core.recording import Actor, acting_user
 from stocktake.reports.models import JobStatus
 
@@ -89,40 +88,10 @@ def _update(job_id: int, **fields: Any) -> None:
     MoveInJob.objects.filter(pk=job_id).update(updated_at=timezone.now(), **fields)
 
 
-class Meter:
-    """Adds up the rows the run reports and writes the count at most every EVERY seconds."""
-
-    def __init__(self, job_id: int, total: int = 0) -> None:
-        self.job_id = job_id
-        self.total = total
-        self.rows = 0
-        self.written = time.monotonic()
-        self.side: BaseDatabaseWrapper | None = None
-
-    def add(self, rows: int) -> None:
-        self.rows += rows
-        # Every row read is worth saying at once: saving them can take as long again.
-        if time.monotonic() - self.written >= EVERY or self.rows == self.total:
-            self.write()
-
-    def write(self) -> None:
-        self.written = time.monotonic()
-        if not connection.in_atomic_block:
-            _update(self.job_id, rows_done=self.rows)
-            return
-        if connection.vendor != "postgresql":
-            return  # SQLite: a second writer would wait for the run to end
-        if self.side is None:
-            self.side = connections.create_connection(DEFAULT_DB_ALIAS)
-        with self.side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {MoveInJob._meta.db_table} SET rows_done = %s, updated_at = %s WHERE id = %s",  # noqa: E501, S608  # nosec B608
-                [self.rows, timezone.now(), self.job_id],
-            )
-
-    def close(self) -> None:
-        if self.side is not None:
-            self.side.close()
+def meter_for(job_id: int) -> progress.Meter:
+    """The run's rows done, written every EVERY seconds where its status page sees them, and
+    at once when every row is read (saving them can take as long again)."""
+    return progress.Meter(MoveInJob, job_id, "rows_done", every=EVERY)
 
 
 def _why(error: Exception) -> str:
@@ -147,7 +116,7 @@ def job_run(job_id: int) -> None:
     job = MoveInJob.objects.select_related(
         "movein__organisation", "movein__plan", "requested_by"
     ).get(pk=job_id)
-    movein, user, meter = job.movein, job.requested_by, Meter(job_id)
+    movein, user, meter = job.movein, job.requested_by, meter_for(job_id)
     try:
         # Rights may have changed while the job waited: the run is done as the person who asked.
         if user is None or not access.can_move_in(user, movein.organisation_id):

@@ -215,7 +215,7 @@ def test_progress_is_written_as_rows_are_read_and_never_below_nothing(
     # PostgreSQL the count then goes through the second connection).
     job = ContactUpload.objects.create(organisation=council, source="big.csv", rows_total=40_000)
     monkeypatch.setattr(tasks, "EVERY", 0)
-    meter = tasks.Meter(job.pk)
+    meter = tasks.meter_for(job.pk)
     with transaction.atomic():
         meter.add(10_000)
         assert ContactUpload.objects.get(pk=job.pk).rows_read == 10_000

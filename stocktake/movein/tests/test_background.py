@@ -352,7 +352,7 @@ def test_progress_written_during_the_run_is_seen_before_it_commits(
 ) -> None:
     movein = _uploaded(council, officer, long_csv(1))
     job = MoveInJob.objects.create(movein=movein, dry_run=False, status="running")
-    meter = jobs.Meter(job.pk)
+    meter = jobs.meter_for(job.pk)
     watcher = connections.create_connection(DEFAULT_DB_ALIAS)  # the status page's session
     try:
         with transaction.atomic():  # as the run's
