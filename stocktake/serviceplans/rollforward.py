@@ -16,6 +16,7 @@ from stocktake.plans.models import CLOSED_STATUSES, Action
 from stocktake.risks.models import EqualityAssessment, Risk
 
 from . import rules, services
+from .document import columns_for
 from .models import Kind, LinkKind, ServicePlan, year_label
 
 FINISHED_ASSESSMENTS = (EqualityAssessment.Status.COMPLETE, EqualityAssessment.Status.PUBLISHED)
@@ -69,6 +70,21 @@ def _carry(
     return keep, [str(i)[:120] for i in left]
 
 
+def _rows_moved_on(
+    content: dict[str, Any], columns: list[str], old: int, new: int
+) -> dict[str, Any]:
+    """A table's rows under next year's columns: a cell follows its column's name ("Budget
+    2010/11" was last year's {year+1} and is next year's {year}); a column new to the plan
+    ("Budget 2011/12") starts blank, and one that has passed ("Outturn 2008/09") is left behind."""
+    was = {label: i for i, label in enumerate(columns_for(columns, old))}
+    now = columns_for(columns, new)
+    rows = [
+        [row[was[label]] if was.get(label, len(row)) < len(row) else "" for label in now]
+        for row in content.get("rows") or []
+    ]
+    return {**content, "rows": [row for row in rows if any(row)]}
+
+
 @transaction.atomic
 def plan_roll_forward(*, plan: ServicePlan, by: Actor) -> RollForward:
     rules.roll_forward_from_signed_off(plan.status)
@@ -94,6 +110,8 @@ def plan_roll_forward(*, plan: ServicePlan, by: Actor) -> RollForward:
         if content is None:
             continue  # the template lost this section since last year
         content.content = old.content
+        if old.section.kind == Kind.TABLE:
+            content.content = _rows_moved_on(old.content, old.section.columns, plan.year, year)
         content.needs_review = old.section.kind != Kind.LINKS or bool(old.content.get("text"))
         save_recorded(content, by)
         if old.section.kind != Kind.LINKS:

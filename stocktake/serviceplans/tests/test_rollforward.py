@@ -67,6 +67,29 @@ def test_rolling_forward_carries_open_items_and_closes_finished_ones(
     assert "Key functions and responsibilities" not in changed
 
 
+def test_a_year_table_moves_its_figures_under_next_years_columns(
+    small_plan: ServicePlan, officer: User
+) -> None:
+    resources = small_plan.contents.get(section__key="resources")
+    # Columns: Budget line, Outturn {year-1}, Budget {year}, Budget {year+1}; the plan is 2009/10.
+    services.section_save(
+        content=resources,
+        data={"text": "", "rows": [["Staff", "410", "420", "430"], ["Premises", "", "", ""]]},
+        by=officer,
+    )
+    _publish(small_plan, officer)
+    new = plan_roll_forward(plan=small_plan, by=officer).plan
+    table = _sections(new)["resources"]
+    assert table["columns"] == [
+        "Budget line",
+        "Outturn 2009/10",
+        "Budget 2010/11",
+        "Budget 2011/12",
+    ]
+    # Last year's budget for 2010/11 is this year's; this year's outturn and next budget are new.
+    assert table["rows"] == [["Staff", "", "430", ""], ["Premises", "", "", ""]]
+
+
 def test_editing_a_copied_section_marks_it_revised(small_plan: ServicePlan, officer: User) -> None:
     _publish(small_plan, officer)
     new = plan_roll_forward(plan=small_plan, by=officer).plan
