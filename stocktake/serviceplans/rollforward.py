@@ -76,12 +76,8 @@ def _rows_moved_on(
     """A table's rows under next year's columns: a cell follows its column's name ("Budget
     2010/11" was last year's {year+1} and is next year's {year}); a column new to the plan
     ("Budget 2011/12") starts blank, and one that has passed ("Outturn 2008/09") is left behind."""
-    was = {label: i for i, label in enumerate(columns_for(columns, old))}
-    now = columns_for(columns, new)
-    rows = [
-        [row[was[label]] if was.get(label, len(row)) < len(row) else "" for label in now]
-        for row in content.get("rows") or []
-    ]
+    before, after = columns_for(columns, old), columns_for(columns, new)
+    rows = services.reshaped_rows(content.get("rows") or [], before, after, renames=False)
     return {**content, "rows": [row for row in rows if any(row)]}
 
 

@@ -67,9 +67,36 @@ def template_section_add(
 
 @transaction.atomic
 def template_section_edit(*, section: TemplateSection, by: Actor, **changes: Any) -> None:
+    """Change a template section. When a table's columns change, every plan's rows under it
+    are reshaped to match, so no figure ends up under another column's heading."""
+    before = list(section.columns or [])
     for name, value in changes.items():
         setattr(section, name, value)
     save_recorded(section, by)
+    after = list(section.columns or [])
+    if section.kind == Kind.TABLE and after != before:
+        for content in SectionContent.objects.filter(section=section):
+            rows = reshaped_rows(content.content.get("rows") or [], before, after, renames=True)
+            content.content = {**content.content, "rows": rows}
+            save_recorded(content, by)
+
+
+def reshaped_rows(
+    rows: list[list[str]], before: list[str], after: list[str], *, renames: bool
+) -> list[list[str]]:
+    """Rows under new columns: a cell follows its column's name; with ``renames`` and as many
+    columns as before, a column whose name is new takes the cells of the one it replaced; a
+    column added fresh starts blank, and a column taken away takes its cells with it."""
+    where = {label: i for i, label in enumerate(before)}
+    sources: list[int | None] = []
+    for j, label in enumerate(after):
+        if label in where:
+            sources.append(where[label])
+        elif renames and len(before) == len(after) and before[j] not in after:
+            sources.append(j)
+        else:
+            sources.append(None)
+    return [[row[i] if i is not None and i < len(row) else "" for i in sources] for row in rows]
 
 
 def empty_content(kind: str) -> dict[str, Any]:

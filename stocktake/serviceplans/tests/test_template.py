@@ -12,6 +12,7 @@ from stocktake.accounts.models import Organisation, Unit
 from stocktake.serviceplans import services
 from stocktake.serviceplans.document import columns_for, plan_document
 from stocktake.serviceplans.importing import place_narrative
+from stocktake.serviceplans.models import ServicePlan
 from stocktake.testing import MakeUser
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,35 @@ def test_each_council_has_its_own_template(council: Organisation, officer: User)
     theirs = services.template_ensure(organisation=other, by=officer)
     assert mine != theirs
     assert theirs.sections.count() == mine.sections.count()
+
+
+def test_changing_a_tables_columns_reshapes_every_plans_rows_by_column_name(
+    small_plan: ServicePlan, officer: User
+) -> None:
+    resources = small_plan.contents.select_related("section").get(section__key="resources")
+    section = resources.section
+    assert section.columns == [
+        "Budget line",
+        "Outturn {year-1}",
+        "Budget {year}",
+        "Budget {year+1}",
+    ]
+    services.section_save(
+        content=resources, data={"text": "", "rows": [["Staff", "410", "420", "430"]]}, by=officer
+    )
+    # A column added in the middle and one taken away: cells follow their column's name.
+    services.template_section_edit(
+        section=section,
+        columns=["Budget line", "Notes", "Budget {year}", "Budget {year+1}", "Budget {year+2}"],
+        by=officer,
+    )
+    resources.refresh_from_db()
+    assert resources.content["rows"] == [["Staff", "", "420", "430", ""]]
+    # The same number of columns with one new name: a rename, so the cells stay.
+    services.template_section_edit(
+        section=section,
+        columns=["Heading", "Notes", "Budget {year}", "Budget {year+1}", "Budget {year+2}"],
+        by=officer,
+    )
+    resources.refresh_from_db()
+    assert resources.content["rows"] == [["Staff", "", "420", "430", ""]]
