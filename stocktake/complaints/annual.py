@@ -12,9 +12,35 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from stocktake.accounts.models import Organisation
+from stocktake.customers.models_feedback import AgeBand
 
 from .models import Complaint, ComplaintStage, Learning, OmbudsmanCase
 from .models_handling import Outcome
+
+# Equality counts this small could point to a person in a published report; they are shown
+# as "fewer than 5", as official statistics do.
+SUPPRESS_BELOW = 5
+DISABLED = {True: "Yes", False: "No", None: "Not asked or not said"}
+
+
+def _published(counts: Counter[str]) -> dict[str, str]:
+    return {
+        answer: str(count) if count >= SUPPRESS_BELOW else f"fewer than {SUPPRESS_BELOW}"
+        for answer, count in sorted(counts.items())
+    }
+
+
+def _who_complained(complaints: list[Complaint]) -> dict[str, dict[str, str]]:
+    """Equality monitoring of the year's complainants, with small counts suppressed."""
+    bands = dict(AgeBand.choices)
+    return {
+        "Age band": _published(
+            Counter(str(bands.get(c.age_band, "Not asked")) for c in complaints)
+        ),
+        "Considers themselves disabled": _published(
+            Counter(DISABLED[c.disabled] for c in complaints)
+        ),
+    }
 
 
 def financial_year(year: int) -> tuple[dt.date, dt.date]:
@@ -108,6 +134,7 @@ def annual_report(organisation: Organisation, year: int) -> dict[str, Any]:
         "stages": _stage_rows(stages),
         "services": _service_rows(complaints, stages),
         "ombudsman": {"referred": len(cases), "decisions": dict(sorted(decisions.items()))},
+        "who_complained": _who_complained(complaints),
         "satisfaction": {
             "answers": len(rated),
             "percent_satisfied": _percent(sum(1 for r in rated if r >= 4), len(rated)),

@@ -108,6 +108,13 @@ def report_docx(data: dict[str, Any]) -> bytes:
     document.add_paragraph(f"{data['ombudsman']['referred']} complaints referred.")
     for decision, count in data["ombudsman"]["decisions"].items():
         document.add_paragraph(f"{decision}: {count}", style="List Bullet")
+    document.add_heading("Who complained", level=1)
+    document.add_paragraph(
+        "Equality monitoring answers given by complainants; counts under 5 are not shown."
+    )
+    for question, answers in data.get("who_complained", {}).items():
+        shown = "; ".join(f"{answer}: {count}" for answer, count in answers.items())
+        document.add_paragraph(f"{question}: {shown or 'no complaints'}", style="List Bullet")
     document.add_heading("What we learned", level=1)
     for item in data["learning"]:
         document.add_paragraph(f"{item['service']}: {item['what_changed']}", style="List Bullet")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.contrib.auth.models import User
+from docx import Document as DocxDocument
 
 from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Person, Unit
@@ -110,3 +112,22 @@ def test_an_empty_year_still_renders(council: Organisation) -> None:
     assert data["received"] == 0
     assert data["stages"] == []
     assert "None in the year" in outputs.chart_svg(data)
+
+
+def test_who_complained_is_counted_with_small_numbers_suppressed(
+    council: Organisation, officer: User, procedures: dict[str, Procedure]
+) -> None:
+    answers = [("under_25", True)] * 6 + [("65_over", False)] * 2 + [("", None)] * 5
+    for band, disabled in answers:
+        services.complaint_receive(
+            organisation=council, received_on=D(2025, 6, 1), channel="email", summary="x",
+            age_band=band, disabled=disabled, by=officer,
+        )  # fmt: skip
+    who = annual.annual_report(council, 2025)["who_complained"]
+    assert who["Age band"] == {"65 and over": "fewer than 5", "Not asked": "5", "Under 25": "6"}
+    assert who["Considers themselves disabled"] == {
+        "No": "fewer than 5", "Not asked or not said": "5", "Yes": "6",
+    }  # fmt: skip
+    document = DocxDocument(io.BytesIO(outputs.report_docx(annual.annual_report(council, 2025))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Age band: 65 and over: fewer than 5; Not asked: 5; Under 25: 6" in text
