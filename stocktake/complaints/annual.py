@@ -30,17 +30,25 @@ def _published(counts: Counter[str]) -> dict[str, str]:
     }
 
 
-def _who_complained(complaints: list[Complaint]) -> dict[str, dict[str, str]]:
-    """Equality monitoring of the year's complainants, with small counts suppressed."""
+def equality_published(
+    ages: Counter[str], disabled: Counter[bool | None]
+) -> dict[str, dict[str, str]]:
+    """Complainants by age band (its value) and disability answer, worded, with small counts
+    suppressed: what any page or report may show."""
     bands = dict(AgeBand.choices)
+    worded_ages: Counter[str] = Counter()
+    for band, count in ages.items():
+        worded_ages[str(bands.get(band, "Not asked"))] += count
+    worded = Counter({DISABLED[answer]: count for answer, count in disabled.items()})
     return {
-        "Age band": _published(
-            Counter(str(bands.get(c.age_band, "Not asked")) for c in complaints)
-        ),
-        "Considers themselves disabled": _published(
-            Counter(DISABLED[c.disabled] for c in complaints)
-        ),
+        "Age band": _published(worded_ages),
+        "Considers themselves disabled": _published(worded),
     }
+
+
+def _who_complained(complaints: list[Complaint]) -> dict[str, dict[str, str]]:
+    ages = Counter(c.age_band for c in complaints)
+    return equality_published(ages, Counter(c.disabled for c in complaints))
 
 
 def financial_year(year: int) -> tuple[dt.date, dt.date]:

@@ -5,18 +5,19 @@ population, and feedback and complaints by the equality-monitoring answers peopl
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Sum
 
 from stocktake.accounts.models import Organisation
+from stocktake.complaints import annual
 from stocktake.complaints.models import Complaint
 
 from .models import Area
 from .models_contacts import ContactAreaMonth
-from .models_feedback import AgeBand, Feedback
+from .models_feedback import Feedback
 
 UNKNOWN = "Unknown area"
 
@@ -149,19 +150,16 @@ def complaints_by_segment(
 
 def complaints_by_equality(
     organisation: Organisation, start: dt.date, end: dt.date
-) -> dict[str, dict[str, int]]:
-    """Equality monitoring of complainants: answer → count, for age band and disability."""
+) -> dict[str, dict[str, str]]:
+    """Equality monitoring of complainants, counted in the database and worded as the annual
+    report words them, counts under 5 suppressed (councillors read this page too)."""
     received = Complaint.objects.filter(
         organisation=organisation, received_on__gte=start, received_on__lte=end
     )
-    bands = dict(AgeBand.choices)
-    by_age: dict[str, int] = {}
-    for row in received.values("age_band").annotate(total=Count("pk")).order_by("age_band"):
-        label = bands.get(row["age_band"], "Not asked")
-        by_age[label] = by_age.get(label, 0) + row["total"]
-    words = {True: "Yes", False: "No", None: "Not asked or not said"}
-    by_disability = {
-        words[row["disabled"]]: row["total"]
-        for row in received.values("disabled").annotate(total=Count("pk")).order_by("disabled")
-    }
-    return {"Age band": by_age, "Considers themselves disabled": by_disability}
+    ages = Counter(
+        {r["age_band"]: r["n"] for r in received.values("age_band").annotate(n=Count("pk"))}
+    )
+    disabled = Counter(
+        {r["disabled"]: r["n"] for r in received.values("disabled").annotate(n=Count("pk"))}
+    )
+    return annual.equality_published(ages, disabled)

@@ -117,10 +117,15 @@ def test_complainants_break_down_by_equality_answer(
     _receive(council, officer, dt.date(2026, 1, 3), age_band="under_25", disabled=True)
     _receive(council, officer, dt.date(2026, 1, 4), age_band="under_25", disabled=False)
     _receive(council, officer, dt.date(2026, 1, 5))
+    for _ in range(5):
+        _receive(council, officer, dt.date(2026, 1, 6), age_band="45_64")
     found = complaints_by_equality(council, *JAN)
-    assert found["Age band"] == {"Not asked": 1, "Under 25": 2}
+    # Counts under 5 are not shown, so no one can be picked out.
+    assert found["Age band"] == {
+        "45 to 64": "5", "Not asked": "fewer than 5", "Under 25": "fewer than 5",
+    }  # fmt: skip
     assert found["Considers themselves disabled"] == {
-        "Yes": 1, "No": 1, "Not asked or not said": 1,
+        "No": "fewer than 5", "Not asked or not said": "6", "Yes": "fewer than 5",
     }  # fmt: skip
 
 
@@ -136,4 +141,4 @@ def test_the_segments_page_shows_complaints_by_segment(
     page = client.get(url, {"end": "2026-01"}).content.decode()
     assert 'data-testid="complaints-by-segment"' in page
     assert "Rural residents" in page
-    assert "65 and over: 1" in page
+    assert "65 and over: fewer than 5" in page
