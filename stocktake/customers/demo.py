@@ -53,7 +53,8 @@ CONTACTS_PER_MONTH = 1250
 # target %, a year of monthly values), if any.
 STANDARDS = (
     ("calls", "Answer 80% of calls within 20 seconds", "telephone",
-     "CS1", "Calls answered within 20 seconds", 80, (78, 81, 83, 76, 72, 79, 82, 84, 85, 81, 86, 87)),
+     "CS1", "Calls answered within 20 seconds", 80,
+     (78, 81, 83, 76, 72, 79, 82, 84, 85, 81, 86, 87)),
     ("letters", "Acknowledge letters within 5 working days", "letter",
      "CS2", "Letters acknowledged within 5 working days", 95,
      (93, 96, 97, 95, 98, 94, 97, 98, 99, 97, 98, 99)),
@@ -125,7 +126,6 @@ def _access_points(organisation: Organisation, officer: User, today: dt.date) ->
         code="phone",
         name="Customer contact centre (01799 510510)",
         kind=AccessPoint.Kind.PHONE,
-        closed_on_bank_holidays=True,
         is_public=True,
         by=officer,
     )
@@ -136,7 +136,6 @@ def _access_points(organisation: Organisation, officer: User, today: dt.date) ->
         name="Council website and online forms",
         kind=AccessPoint.Kind.WEB,
         always_open=True,
-        closed_on_bank_holidays=False,
         is_public=True,
         by=officer,
     )
@@ -207,8 +206,7 @@ def _measured(
     indicator = indicators.indicator_create(
         organisation=organisation, definition=definition, owner_person=handler, by=officer
     )
-    months = [month for month, _ in values]
-    for year in sorted({financial_year_of(m).label for m in months}):
+    for year in sorted({financial_year_of(month).label for month, _ in values}):
         indicators.target_set(indicator=indicator, period=year, value=Decimal(target), by=officer)
     for month, value in values:
         note = "Staff vacancies in the contact centre." if value < target else ""
@@ -227,7 +225,7 @@ def _standards(
 ) -> dict[str, ServiceStandard]:
     made = {}
     for position, (key, title, channel, code, measure, target, values) in enumerate(STANDARDS):
-        spec = (key, title, channel, code, measure, target, list(zip(months, values)))
+        spec = (key, title, channel, code, measure, target, list(zip(months, values, strict=False)))
         made[key] = services.standard_create(
             organisation=organisation,
             title=title,
@@ -262,12 +260,9 @@ def _sampling_weeks(
 def _channel_shares(progress: float) -> dict[str, float]:
     """Channel shift over the year (progress 0 → 1): face to face falls, the web rises."""
     return {
-        "face_to_face": 0.30 - 0.16 * progress,
-        "web_form": 0.12 + 0.22 * progress,
-        "email": 0.10,
-        "letter": 0.05 - 0.02 * progress,
-        "telephone": 0.43 - 0.04 * progress,
-    }
+        "face_to_face": 0.30 - 0.16 * progress, "web_form": 0.12 + 0.22 * progress,
+        "email": 0.10, "letter": 0.05 - 0.02 * progress, "telephone": 0.43 - 0.04 * progress,
+    }  # fmt: skip
 
 
 def _contacts_csv(
@@ -316,19 +311,13 @@ def _contact(
         reason = _weighted(rng, REASON_WEIGHTS) if avoidable == "yes" else ""
     area = _weighted(rng, areas) if rng.random() < 0.85 else ""
     outbound = channel == "telephone" and rng.random() < 0.03
+    first_text = "" if channel in ("email", "letter") else ("yes" if first else "no")
+    resolved = "yes" if rng.random() < 0.62 else "no"
     return [
-        f"{day} {minute // 60:02d}:{minute % 60:02d}",
-        channel,
-        point,
-        _weighted(rng, SERVICE_WEIGHTS),
-        "",
-        "" if channel in ("email", "letter") else ("yes" if first else "no"),
-        "yes" if rng.random() < 0.62 else "no",
-        avoidable,
-        reason,
-        area,
+        f"{day} {minute // 60:02d}:{minute % 60:02d}", channel, point,
+        _weighted(rng, SERVICE_WEIGHTS), "", first_text, resolved, avoidable, reason, area,
         "outbound" if outbound else "",
-    ]
+    ]  # fmt: skip
 
 
 def _feedback(

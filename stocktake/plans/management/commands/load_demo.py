@@ -11,10 +11,14 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from stocktake.accounts import services as accounts
-from stocktake.accounts.models import Committee, Organisation, Portfolio, Post, Unit
+from stocktake.accounts.models import Committee, Organisation, Person, Portfolio, Post, Unit
+from stocktake.complaints.demo import demo_complaints
+from stocktake.consultations.demo import demo_consultations
+from stocktake.customers.demo import demo_customer_data
 from stocktake.imports.save import needs_as_at, plan_import
 from stocktake.imports.services import ImportFailed, preview_document
 from stocktake.plans import services as plans
@@ -48,6 +52,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 officer = self._load()
             self._import_papers(options["papers"], officer)
+            self._load_contact_demo(officer)
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(
             "Sign in at http://127.0.0.1:8000/sign-in/ as any of:\n"
@@ -90,6 +95,35 @@ class Command(BaseCommand):
             workflow.plan_publish(plan=record.plan, by=officer)
             counts = ", ".join(f"{n} {kind}" for kind, n in record.summary["counts"].items())
             self.stdout.write(f"Imported {path.name} for {organisation.name}: {counts}")
+
+    def _load_contact_demo(self, officer: User) -> None:
+        """Customer contact, complaints and consultations, after the papers, dated to today."""
+        council = Organisation.objects.get(name=DEMO_ORGANISATION)
+        lead = Person.objects.get(organisation=council, name="Lee Lead")
+        head = Person.objects.get(organisation=council, name="Sam Service")
+        plan = Plan.objects.get(organisation=council, title="Customer Access Improvement Plan")
+        today = timezone.localdate()
+        contacts = demo_customer_data(
+            organisation=council,
+            officer=officer,
+            handler=lead,
+            today=today,
+            action=plan.actions.get(ref="2.2"),
+        )
+        complaints = demo_complaints(
+            organisation=council, officer=officer, handler=lead, reviewer=head, today=today
+        )
+        consultations = demo_consultations(
+            organisation=council,
+            officer=officer,
+            lead_officer=head,
+            today=today,
+            action=plan.actions.get(ref="1.1"),
+        )
+        self.stdout.write(
+            f"Demo customer data: {contacts} contacts, {complaints} complaints, "
+            f"{consultations} consultations."
+        )
 
     def _load(self) -> User:
         roles = accounts.roles_ensure()
