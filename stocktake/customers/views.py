@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from stocktake.accounts.models import Organisation
 from stocktake.accounts.selectors import home_organisation
 
 from . import access, charts, ni14, segments, selectors, services_contacts
@@ -45,14 +48,20 @@ def my_contacts(request: HttpRequest) -> HttpResponse:
     return redirect("customers:dashboard", organisation_uuid=organisation.uuid)
 
 
+def _year_end(form: MonthForm, organisation: Organisation) -> dt.date:
+    """The month a page's twelve end with: the one asked for, else the latest with contacts
+    (a part-loaded current month would show a misleading dip), else this month."""
+    end: dt.date | None = form.cleaned_data.get("end") if form.is_valid() else None
+    if end is not None:
+        return end
+    latest = ContactMonth.objects.filter(organisation=organisation).order_by("-month").first()
+    return latest.month if latest else timezone.localdate()
+
+
 def contact_dashboard(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_reader(request.user, organisation_uuid)
     form = MonthForm(request.GET or None)
-    end = form.cleaned_data.get("end") if form.is_valid() else None
-    if end is None:
-        latest = ContactMonth.objects.filter(organisation=organisation).order_by("-month").first()
-        end = latest.month if latest else timezone.localdate()
-    months = selectors.last_months(end)
+    months = selectors.last_months(_year_end(form, organisation))
     board = selectors.dashboard(organisation, months)
     year_end = selectors.month_last_day(months[-1])
     context = {
@@ -74,8 +83,7 @@ def ni14_page(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     """NI 14 by service × channel × month, both definitions, sampled or over all contacts."""
     organisation = access.organisation_for_reader(request.user, organisation_uuid)
     form = MonthForm(request.GET or None)
-    end = (form.cleaned_data.get("end") if form.is_valid() else None) or timezone.localdate()
-    months = selectors.last_months(end)
+    months = selectors.last_months(_year_end(form, organisation))
     sampled = request.GET.get("all") != "1"
     last = selectors.month_last_day(months[-1])
     services, channels = dict(SERVICES), dict(Channel.choices)
@@ -122,8 +130,7 @@ def ni14_feed(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
 def segment_breakdown(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_reader(request.user, organisation_uuid)
     form = MonthForm(request.GET or None)
-    end = (form.cleaned_data.get("end") if form.is_valid() else None) or timezone.localdate()
-    months = selectors.last_months(end)
+    months = selectors.last_months(_year_end(form, organisation))
     context = {
         "organisation": organisation,
         "form": form,

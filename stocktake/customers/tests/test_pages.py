@@ -161,3 +161,16 @@ def test_the_public_see_a_weekly_hours_table(client: Client, council: Organisati
     text = page.decode()
     assert text.count("08:30 to 17:00") == 5
     assert "hearing loop" in text
+
+
+def test_ni14_and_segments_show_the_same_twelve_months_as_the_dashboard(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    contacts_load(
+        organisation=council, lines=csv_lines(row("2025-01-15 10:00")), source="t", by=None
+    )
+    client.force_login(officer)
+    for name in ("customers:dashboard", "customers:ni14", "customers:segments"):
+        page = client.get(reverse(name, args=[council.uuid])).content.decode()
+        # Twelve months ending January 2025, not this month (which would leave it out).
+        assert "Jan 2025" in page or "January 2025" in page, name
