@@ -37,6 +37,18 @@ def organisation_for_admin(user: AnyUser, organisation_uuid: str | None) -> Orga
     return organisation
 
 
+def organisation_for_settings(user: AnyUser, organisation_uuid: str) -> Organisation:
+    """An organisation's own settings: its administrators (and superusers) only."""
+    organisation = Organisation.objects.filter(
+        uuid=parse_uuid(organisation_uuid, "organisation")
+    ).first()
+    if organisation is None:
+        raise Http404("No such organisation")
+    if Capability.ADMINISTER not in capabilities_in(user, organisation.pk, None):
+        raise PermissionDenied("Only the organisation's administrators can change its settings")
+    return organisation
+
+
 def person_in(organisation: Organisation, person_uuid: str) -> Person:
     key = parse_uuid(person_uuid, "person")
     person = Person.objects.filter(uuid=key, organisation=organisation).first()

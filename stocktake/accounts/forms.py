@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
+from stocktake.complaints.workdays import Region
+
 from . import throttle
 from .models import Organisation, Person, Post
 
@@ -75,6 +77,27 @@ class LeaveForm(forms.Form):
             "required": "Enter the date they left",
             "invalid": "Enter a real date, for example 31/03/2009",
         },
+    )
+
+
+class OrganisationSettingsForm(forms.Form):
+    """A council's own settings. The services hold the rules; this only collects the answers."""
+
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the council's name"})
+    gss_code = forms.CharField(
+        label="GSS code",
+        required=False,
+        help_text="The council's official statistical code: a letter and 8 digits, for example "
+        "E07000077. The customer segments page uses it to find the council's areas.",
+    )
+    councillors_see_drafts = forms.BooleanField(
+        label="Councillors may read plans before they are signed off", required=False
+    )
+    region = forms.ChoiceField(
+        label="Bank holidays counted for complaint due dates",
+        choices=Region.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which nation's bank holidays apply"},
     )
 
 

@@ -41,6 +41,7 @@ class Organisation(Record):
         related_name="partnerships",
         blank=True,
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_settings
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,4 +8,9 @@ urlpatterns = [
     path("people/reassign/", views.reassign, name="reassign"),
     path("people/duplicates/", views.duplicates, name="duplicates"),
     path("people/<str:person_uuid>/leave/", views.person_leave, name="person_leave"),
+    path(
+        "organisations/<str:organisation_uuid>/settings/",
+        views_settings.organisation_settings,
+        name="organisation_settings",
+    ),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +29,14 @@ def region_for(organisation: Organisation) -> str:
 
 @transaction.atomic
 def region_set(*, organisation: Organisation, region: str, by: Actor) -> ComplaintCalendar:
-    calendar, _ = ComplaintCalendar.objects.get_or_create(organisation=organisation)
+    """Which nation's bank holidays count for the council's due dates from now on."""
+    if region not in Region.values:
+        raise ValidationError({"region": "Choose which nation's bank holidays apply"})
+    calendar = ComplaintCalendar.objects.filter(organisation=organisation).first()
+    if calendar is None:
+        calendar = ComplaintCalendar(organisation=organisation)
+    elif calendar.region == region:
+        return calendar
     calendar.region = region
     save_recorded(calendar, by)
     return calendar

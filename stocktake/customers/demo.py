@@ -15,9 +15,9 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from stocktake.accounts import services as accounts
 from stocktake.accounts.models import Organisation, Person
 from stocktake.core.fuzzydates import financial_year_of
-from stocktake.core.recording import save_recorded
 from stocktake.indicators import services as indicators
 from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
@@ -165,9 +165,13 @@ def _sessions(
 def _areas(organisation: Organisation, officer: User, rng: random.Random) -> dict[str, float]:
     """Load the classification; returns each output area's weight for contacts (0: none)."""
     if not organisation.gss_code:
-        # Organisations have no service for their codes yet; a recorded save keeps the history.
-        organisation.gss_code = DISTRICT
-        save_recorded(organisation, officer)
+        accounts.organisation_settings_set(
+            organisation=organisation,
+            by=officer,
+            name=organisation.name,
+            gss_code=DISTRICT,
+            councillors_see_drafts=organisation.councillors_see_drafts,
+        )
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["code", "name", "district_code", "segment_code", "segment_name", "population"])
