@@ -3,8 +3,9 @@
 Frameworks are for anyone signed in; an assessment follows its gatekeeper (drafts for those
 who read drafts in its scope and its assessors; agreed ones for readers of signed-off work).
 Evidence is described (title, kind, link, file name and size), its files are not served here.
-Ratings are set through the criterion page's form and service, by those who may assess;
-assessors and evidence through their pages' (api_evidence.py).
+The detail names its assessors, as the assessment page does. Ratings are set through the
+criterion page's form and service, by those who may assess; assessors and evidence through
+their pages' (api_evidence.py).
 """
 
 import datetime as dt
@@ -25,7 +26,7 @@ from stocktake.api.pagination import Pages
 from stocktake.api.scope import seen, within
 
 from . import access, services
-from .api_evidence import EvidenceOut
+from .api_evidence import AssessorOut, EvidenceOut
 from .api_evidence import router as evidence_router
 from .forms import AssessmentForm, RatingForm
 from .models import (
@@ -168,7 +169,13 @@ class FrameworkAssessmentOut(Schema):
 
 
 class FrameworkAssessmentDetail(FrameworkAssessmentOut):
+    assessors: list[AssessorOut]
     ratings: list[RatingOut]
+
+    @staticmethod
+    def resolve_assessors(obj: FrameworkAssessment) -> list[Any]:
+        rows = obj.assessors.select_related("user__person").order_by("added_at", "id")
+        return list(rows)
 
     @staticmethod
     def resolve_ratings(obj: FrameworkAssessment) -> list[Any]:

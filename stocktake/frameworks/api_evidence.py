@@ -53,16 +53,28 @@ class AssessorIn(Schema):
 class AssessorOut(Schema):
     person: UUID | None = None
     name: str
+    role: str | None = Field(None, description="The person's job title, if recorded.")
     added_at: dt.datetime
 
     @staticmethod
     def resolve_person(obj: Assessor) -> UUID | None:
-        found = Person.objects.filter(user_id=obj.user_id).first()
+        found = _person(obj)
         return found.uuid if found is not None else None
+
+    @staticmethod
+    def resolve_role(obj: Assessor) -> str | None:
+        found = _person(obj)
+        return (found.job_title or None) if found is not None else None
 
     @staticmethod
     def resolve_name(obj: Assessor) -> str:
         return obj.user.get_full_name() or obj.user.username
+
+
+def _person(assessor: Assessor) -> Person | None:
+    """The assessor's person record (select_related("user__person") spares the query)."""
+    found: Person | None = getattr(assessor.user, "person", None)
+    return found
 
 
 @router.post(

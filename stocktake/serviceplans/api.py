@@ -2,14 +2,16 @@
 council's template. Published plans are public; drafts follow the plans' gatekeeper. A section
 is written through the section page's form and service, by the service head or the
 performance team while the plan is a draft, against the version read (a later save by anyone
-else is a 409). The workflow steps are the plan page's, through the same services and
-gatekeeper."""
+else is a 409); a links section's items are set with the same form, from those the page offers.
+The workflow steps are the plan page's, through the same services and gatekeeper; a plan says
+which of them the caller may take now."""
 
 import datetime as dt
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -26,7 +28,7 @@ from . import access, selectors, services
 from . import services_workflow as workflow
 from .forms import PlanCreateForm, SectionForm, TransitionForm
 from .models import Kind, SectionContent, ServicePlan, Status, TemplateSection
-from .views_workflow import STEPS
+from .views_workflow import STEPS, available_transitions
 
 router = Router(tags=["service plans"])
 
@@ -41,11 +43,20 @@ class ContentOut(Schema):
     )
     needs_review: bool
     version: str = Field(..., description="Send it back when writing the section.")
+    linked: list[UUID] | None = Field(
+        None, description="links sections: the UUIDs of the items listed; null for other kinds."
+    )
 
     @staticmethod
     def resolve_version(obj: SectionContent) -> str:
         # In full: the JSON encoder would cut a datetime to milliseconds.
         return obj.updated_at.isoformat()
+
+    @staticmethod
+    def resolve_linked(obj: SectionContent) -> list[UUID] | None:
+        if obj.section.kind != Kind.LINKS:
+            return None
+        return [item.uuid for item in services.linked(obj).all()]
 
 
 class ServicePlanOut(Schema):
@@ -73,10 +84,19 @@ class ServicePlanOut(Schema):
 
 class ServicePlanDetail(ServicePlanOut):
     sections: list[ContentOut]
+    available_steps: list[str] = Field(
+        ..., description="The workflow steps the caller may take now, as the plan page offers."
+    )
 
     @staticmethod
     def resolve_sections(obj: ServicePlan) -> list[Any]:
-        return list(obj.contents.select_related("section").order_by("section__position", "id"))
+        rows = obj.contents.select_related("section").order_by("section__position", "id")
+        # Each kind of link in one query, whatever the number of sections.
+        return list(rows.prefetch_related(*services.LINK_FIELDS.values()))
+
+    @staticmethod
+    def resolve_available_steps(obj: ServicePlan, context: dict[str, Any]) -> list[str]:
+        return available_transitions(caller(context["request"]).user, obj)
 
 
 class ServicePlanFilters(Schema):
@@ -166,6 +186,11 @@ class SectionIn(Schema):
     items: list[str] = []
     cells: dict[str, str] = {}
     rows: list[list[str]] = []
+    linked: list[UUID] | None = Field(
+        None,
+        description="links sections: the UUIDs of the council's items to list (all of them); "
+        "omit to keep those listed now.",
+    )
 
 
 def _form_data(content: SectionContent, payload: SectionIn) -> dict[str, Any]:
@@ -181,6 +206,11 @@ def _form_data(content: SectionContent, payload: SectionIn) -> dict[str, Any]:
         for r, row in enumerate(payload.rows):
             for c, cell in enumerate(row):
                 data[f"row_{r}_{c}"] = cell
+    elif section.kind == Kind.LINKS:
+        listed = payload.linked
+        if listed is None:
+            listed = [item.uuid for item in services.linked(content).all()]
+        data["linked"] = [str(uuid) for uuid in listed]
     return data
 
 
@@ -203,16 +233,22 @@ def section_save(
         # The page's form has a field for each row it holds (and a few blank ones): room for
         # every row sent. Nothing is saved unless the form and the service accept it.
         found.content = {**found.content, "rows": [[""] * len(r) for r in payload.rows]}
-    form = SectionForm(_form_data(found, payload), content=found)
+    links = found.section.kind == Kind.LINKS
+    candidates = selectors.link_candidates(found) if links else None
+    form = SectionForm(_form_data(found, payload), content=found, candidates=candidates)
     if not form.is_valid():
         raise ValidationError(form_messages(form.errors))
     try:
-        services.section_save(
-            content=found,
-            data=form.content_data(),
-            by=who.user,
-            seen_version=form.cleaned_data["version"],
-        )
+        with transaction.atomic():
+            services.section_save(
+                content=found,
+                data=form.content_data(),
+                by=who.user,
+                seen_version=form.cleaned_data["version"],
+            )
+            if "linked" in form.cleaned_data:
+                items = list(form.cleaned_data["linked"])
+                services.section_links_set(content=found, items=items, by=who.user)
     except services.SectionChanged:
         raise Conflict("Someone saved this section after you read it: read it again") from None
     return found

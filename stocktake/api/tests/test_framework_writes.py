@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from django.contrib.auth.models import User
@@ -12,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from stocktake.accounts.models import Person
+from stocktake.frameworks import services as frameworks
 from stocktake.frameworks.models import Assessor, CriterionEvidence, CriterionRating
 from stocktake.testing import MakeUser, World
 
@@ -142,3 +144,40 @@ def test_assessors_and_evidence_are_in_the_schema(client: Client) -> None:
     assert "post" in paths[f"{assessment}assessors/"]
     evidence = paths[f"{assessment}ratings/{{criterion_uuid}}/evidence/"]["post"]
     assert "multipart/form-data" in evidence["requestBody"]["content"]
+
+
+def test_an_assessments_detail_names_its_assessors_as_its_page_does(
+    client: Client,
+    later: Later,  # noqa: F811
+    rating: CriterionRating,
+    reader: tuple[User, Person],
+    make_token: MakeToken,
+) -> None:
+    (plan, _, users), _ = later
+    officer = users["Performance officer"]
+    assert officer is not None
+    user, person = reader
+    person.job_title = "Equalities lead"
+    person.save()
+    frameworks.assessor_add(assessment=rating.assessment, user=user, by=officer)
+    url = f"/api/framework-assessments/{rating.assessment.uuid}/"
+    for role in ("anonymous", "Viewer", "Councillor", "Performance officer (other council)"):
+        refused = client.get(url, headers=_as(make_token, users, role, plan))
+        assert refused.status_code == 404, role  # a draft, or another council's
+    named = [
+        {"person": str(Person.objects.get(user=officer).uuid), "role": None},
+        {"person": str(person.uuid), "role": "Equalities lead"},
+    ]
+    for headers in (
+        _as(make_token, users, "Performance officer", plan),
+        make_token(user, plan.organisation),  # an assessor
+    ):
+        shown = client.get(url, headers=headers)
+        assert shown.status_code == 200, shown.json()
+        assessors = shown.json()["assessors"]
+        assert [{k: a[k] for k in ("person", "role")} for a in assessors] == named
+        assert assessors[1]["name"] == user.get_full_name()
+    headers = _as(make_token, users, "Performance officer", plan)
+    assert client.get(f"/api/framework-assessments/{uuid4()}/", headers=headers).status_code == 404
+    bad = client.get("/api/framework-assessments/not-a-uuid/", headers=headers)
+    assert bad.status_code in (400, 422)
