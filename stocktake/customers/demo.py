@@ -23,11 +23,11 @@ from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
 from . import services, services_contacts
-from .hours import LONDON, bank_holiday
+from .demo_contacts import SERVICE_WEIGHTS, contacts_csv, weighted
+from .hours import LONDON
 from .models import AccessPoint
 from .models_feedback import AgeBand, Method, ServiceStandard
-from .parsing import COLUMNS
-from .selectors import last_months, month_last_day
+from .selectors import last_months
 
 SEED = 14  # NI 14
 DISTRICT = "E07000077"  # Uttlesford, for a council with no GSS code of its own
@@ -40,15 +40,6 @@ SEGMENTS = (
     ("Hard-pressed living", 2, 0.9),
     ("Constrained city dwellers", 2, 0.0),
 )
-SERVICE_WEIGHTS = {
-    "BIN": 22, "CTAX": 18, "BENEFIT": 10, "PLAN": 8, "HOUSING": 7, "PARKING": 6, "STREET": 6,
-    "BULKY": 5, "LICENCE": 4, "ELECTION": 3, "ENVHEALTH": 3, "PAYMENT": 4, "OTHER": 4,
-}  # fmt: skip
-REASON_WEIGHTS = {
-    "progress_chasing": 40, "clarification": 25, "not_online": 15, "wrong_department": 10,
-    "repeat": 7, "other": 3,
-}  # fmt: skip
-CONTACTS_PER_MONTH = 1250
 # Published standards: key, title, channel, then the local indicator measuring it (code, title,
 # target %, a year of monthly values), if any.
 STANDARDS = (
@@ -61,10 +52,6 @@ STANDARDS = (
     ("visits", "See visitors within 10 minutes of arrival", "face_to_face", "", "", 0, ()),
 )  # fmt: skip
 Standard = tuple[str, str, str, str, str, int, list[tuple[dt.date, int]]]
-
-
-def _weighted(rng: random.Random, weights: dict[str, int] | dict[str, float]) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
 def demo_customer_data(
@@ -87,7 +74,7 @@ def demo_customer_data(
         weeks = _sampling_weeks(organisation, officer, months)
         loaded = services_contacts.contacts_load(
             organisation=organisation,
-            lines=_contacts_csv(rng, months, weeks, areas),
+            lines=contacts_csv(rng, months, weeks, areas),
             source="Demo contacts (generated)",
             by=officer,
         ).loaded
@@ -261,69 +248,6 @@ def _sampling_weeks(
     return weeks
 
 
-def _channel_shares(progress: float) -> dict[str, float]:
-    """Channel shift over the year (progress 0 → 1): face to face falls, the web rises."""
-    return {
-        "face_to_face": 0.30 - 0.16 * progress, "web_form": 0.12 + 0.22 * progress,
-        "email": 0.10, "letter": 0.05 - 0.02 * progress, "telephone": 0.43 - 0.04 * progress,
-    }  # fmt: skip
-
-
-def _contacts_csv(
-    rng: random.Random,
-    months: Sequence[dt.date],
-    weeks: Sequence[tuple[dt.date, dt.date]],
-    areas: dict[str, float],
-) -> io.StringIO:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for n, month in enumerate(months):
-        shares = _channel_shares(n / (len(months) - 1))
-        days = [
-            month + dt.timedelta(days=d) for d in range((month_last_day(month) - month).days + 1)
-        ]
-        working = [d for d in days if d.weekday() < 5 and not bank_holiday(d)]
-        for _ in range(int(CONTACTS_PER_MONTH * rng.uniform(0.92, 1.08))):
-            channel = _weighted(rng, shares)
-            web_like = channel in ("web_form", "email")
-            day = rng.choice(days if web_like else working)
-            sampled = any(start <= day <= end for start, end in weeks)
-            writer.writerow(_contact(rng, channel, day, sampled, areas))
-    out.seek(0)
-    return out
-
-
-def _contact(
-    rng: random.Random, channel: str, day: dt.date, sampled: bool, areas: dict[str, float]
-) -> list[str]:
-    if channel in ("web_form", "email"):
-        minute = rng.randint(7 * 60, 23 * 60)  # clear of the small hours a clock change skips
-    else:
-        minute = rng.randint(9 * 60, 16 * 60 + 30)
-    point = {
-        "face_to_face": "csc" if rng.random() < 0.8 else "library",
-        "telephone": "phone",
-        "web_form": "web",
-    }.get(channel, "")
-    if point == "library" and day.weekday() not in (1, 3, 5):
-        point = "csc"
-    first = rng.random() < 0.72
-    avoidable = reason = ""
-    if sampled:
-        avoidable = "yes" if rng.random() < 0.28 else "no"
-        reason = _weighted(rng, REASON_WEIGHTS) if avoidable == "yes" else ""
-    area = _weighted(rng, areas) if rng.random() < 0.85 else ""
-    outbound = channel == "telephone" and rng.random() < 0.03
-    first_text = "" if channel in ("email", "letter") else ("yes" if first else "no")
-    resolved = "yes" if rng.random() < 0.62 else "no"
-    return [
-        f"{day} {minute // 60:02d}:{minute % 60:02d}", channel, point,
-        _weighted(rng, SERVICE_WEIGHTS), "", first_text, resolved, avoidable, reason, area,
-        "outbound" if outbound else "",
-    ]  # fmt: skip
-
-
 def _feedback(
     organisation: Organisation,
     officer: User,
@@ -347,9 +271,9 @@ def _feedback(
             ),
             channel=channel,
             rating=rating,
-            service_code=_weighted(rng, SERVICE_WEIGHTS),
+            service_code=weighted(rng, SERVICE_WEIGHTS),
             reason="Had to ask twice" if rating == "poor" else "",
-            area_code=_weighted(rng, areas) if rng.random() < 0.7 else "",
+            area_code=weighted(rng, areas) if rng.random() < 0.7 else "",
             age_band=rng.choice(bands) if rng.random() < 0.5 else "",
             disabled=rng.random() < 0.15 if rng.random() < 0.5 else None,
             by=officer,
