@@ -19,12 +19,6 @@ def representative_needs_name(via_representative: bool, name: str) -> None:
         raise ValidationError({"representative_name": "Enter the representative's name"})
 
 
-def area_code_is_a_code(code: str) -> None:
-    """An area is named by its official code: up to 12 letters and digits (E00012345)."""
-    if code and not (len(code) <= 12 and code.isascii() and code.isalnum()):
-        raise ValidationError({"area_code": "Enter an area code of up to 12 letters and digits"})
-
-
 def referral_after_procedure(*, finished: bool, late: bool, taken_early: bool) -> None:
     """An ombudsman looks at a complaint once the council's procedure has finished (its last
     stage has answered, or the council would not take it) or the council is late answering;

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from stocktake.accounts.models import Organisation, Person, Unit
 from stocktake.core.recording import Actor, acting_user, save_recorded
+from stocktake.customers import rules as customer_rules
 
 from . import rules
 from .models import Complaint, ComplaintCalendar, ComplaintStage, Procedure, Stage
@@ -96,7 +97,7 @@ def complaint_receive(
 ) -> Complaint:
     rules.complaint_needs_summary(summary)
     area_code = area_code.strip().upper()
-    rules.area_code_is_a_code(area_code)
+    customer_rules.area_code_is_a_code(area_code)
     rules.representative_needs_name(via_representative, representative_name)
     if procedure is None:
         procedure = next(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -50,7 +49,6 @@ YES_NO: Mapping[str, bool | None] = {
     "false": False,
     "0": False,
 }
-AREA_CODE = re.compile(r"[A-Za-z0-9]{0,12}")
 
 
 class ContactRow(NamedTuple):
@@ -139,7 +137,7 @@ def parse_row(values: Sequence[str], *, access_points: PointCodes, now: dt.datet
     assessment = AVOIDABLE.get(avoidable.lower())
     if assessment is None:
         raise RowError(f"avoidable {avoidable!r} should be yes, no, unassessed or empty")
-    if not AREA_CODE.fullmatch(area):
+    if not rules.AREA_CODE.fullmatch(area):
         raise RowError(f"area_code {area!r} should be up to 12 letters and digits")
     try:
         rules.reason_only_when_avoidable(assessment, reason)

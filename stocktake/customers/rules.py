@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 
@@ -81,3 +82,13 @@ def score_is_a_percentage(score: int | None) -> None:
     """A shopper's score is the share of the standard's criteria met, 0 to 100."""
     if score is not None and not 0 <= score <= 100:
         raise ValidationError({"score": "Enter a score from 0 to 100"})
+
+
+# Output areas, wards and districts are named by official codes (E00012345, E05004567).
+AREA_CODE = re.compile(r"[A-Za-z0-9]{0,12}")
+
+
+def area_code_is_a_code(code: str) -> None:
+    """An area is named by its official code: up to 12 letters and digits, or left blank."""
+    if not AREA_CODE.fullmatch(code):
+        raise ValidationError({"area_code": "Enter an area code of up to 12 letters and digits"})

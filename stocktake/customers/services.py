@@ -101,6 +101,7 @@ def feedback_record(
     by: Actor,
     **fields: object,
 ) -> Feedback:
+    rules.area_code_is_a_code(str(fields.get("area_code", "")))
     feedback = Feedback(
         organisation=organisation, received_at=received_at, channel=channel, rating=rating, **fields
     )

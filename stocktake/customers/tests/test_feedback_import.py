@@ -64,3 +64,17 @@ def test_peer_figures_name_the_peer_and_a_known_channel_or_nothing_is_saved(
     assert "own peer" in lines_and_reasons[5]
     assert not PeerSatisfaction.objects.exists()
     assert not Organisation.objects.filter(name__in=["", "Harlow District Council"]).exists()
+
+
+def test_feedback_with_an_area_that_is_not_a_code_is_refused(council: Organisation) -> None:
+    lines = io.StringIO(
+        "received_at,channel,rating,area_code\n"
+        "2026-01-05 10:00,web_form,good,E00000001\n"
+        "2026-01-05 11:00,web_form,poor,12 High Street\n"
+    )
+    with pytest.raises(BadFile) as refused:
+        feedback_load(organisation=council, lines=lines, by=None)
+    assert refused.value.errors == [
+        (3, "area_code: Enter an area code of up to 12 letters and digits")
+    ]
+    assert not Feedback.objects.exists()
