@@ -70,6 +70,11 @@ class SessionForm(forms.Form):
         widget=_time(), help_text="A closing time before the opening time runs past midnight."
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Shares the hours page with ExceptionForm: ids of their own keep each label on its input.
+        kwargs.setdefault("auto_id", "session_%s")
+        super().__init__(*args, **kwargs)
+
 
 class SessionRemoveForm(forms.Form):
     session = forms.ModelChoiceField(
@@ -94,6 +99,10 @@ class ExceptionForm(forms.Form):
     opens = forms.TimeField(widget=_time(), required=False)
     closes = forms.TimeField(widget=_time(), required=False)
     reason = forms.CharField(max_length=200, help_text="For example: Bank holiday, staff training.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "exception_%s")
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

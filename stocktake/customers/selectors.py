@@ -43,9 +43,11 @@ def pattern_for(point: AccessPoint) -> Pattern:
 def access_points_with_hours(
     points: QuerySet[AccessPoint], today: dt.date
 ) -> QuerySet[AccessPoint]:
-    # Exceptions from yesterday (a late session) to a fortnight ahead are all a page shows.
+    # Exceptions from this week's Monday (the week's table) or yesterday (a late session),
+    # whichever is earlier, to a fortnight ahead are all a page shows.
+    since = today - dt.timedelta(days=max(1, today.weekday()))
     window = OpeningException.objects.filter(
-        date__gte=today - dt.timedelta(days=1), date__lte=today + dt.timedelta(days=14)
+        date__gte=since, date__lte=today + dt.timedelta(days=14)
     )
     return points.select_related("organisation").prefetch_related(
         "sessions", Prefetch("exceptions", queryset=window)

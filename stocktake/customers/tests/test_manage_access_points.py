@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
-from stocktake.customers import services, services_contacts, services_manage
+from stocktake.customers import selectors, services, services_contacts, services_manage
 from stocktake.customers.models import AccessPoint, OpeningException, OpeningSession
 from stocktake.customers.models_contacts import Contact
 from stocktake.customers.services_contacts import BadRows
@@ -288,3 +288,17 @@ def test_the_list_and_hours_pages_take_the_same_queries_whatever_their_rows(
             access_point=first, date=dt.date.today() + dt.timedelta(days=n), reason="x", by=officer
         )
     assert [_count(client, url) for url in (listing, hours, public)] == before
+
+
+def test_the_weeks_table_shows_a_closure_earlier_in_the_week_than_yesterday(
+    council: Organisation, officer: User
+) -> None:
+    point = _point(council, officer)
+    services.session_add(
+        access_point=point, weekday=0, opens=dt.time(9), closes=dt.time(17), by=officer
+    )
+    monday = dt.date(2026, 11, 23)
+    services.exception_set(access_point=point, date=monday, reason="Staff training", by=officer)
+    thursday = dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)
+    _, week = selectors.access_point_week(point, thursday)
+    assert (week[0].date, week[0].sessions, week[0].note) == (monday, (), "Staff training")
