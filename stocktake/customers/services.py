@@ -69,26 +69,59 @@ def exception_set(
     return exception
 
 
+AREA_BATCH = 2000
+_AREA_FIELDS = ["name", "district_code", "kind", "segment_code", "segment_name", "population"]
+
+
 @transaction.atomic
 def areas_load(*, lines: Iterable[str], kind: str = Area.Kind.OUTPUT_AREA) -> int:
     """Load an open area classification (CSV: code, name, district_code, segment_code,
-    segment_name, population). Areas are global; a reload updates them in place."""
+    segment_name, population). Areas are global; a reload updates them in place. Each row is
+    checked as it is read (a bad one raises ValueError naming the field; the caller's
+    transaction then saves nothing), and rows are written in batches: a national file is
+    some 190,000 output areas."""
     count = 0
+    batch: dict[str, Area] = {}  # by code: a code given twice keeps its last row
     for row in csv.DictReader(lines):
-        population = (row.get("population") or "").strip()
-        Area.objects.update_or_create(
-            code=row["code"].strip(),
-            defaults={
-                "name": (row.get("name") or "").strip(),
-                "district_code": (row.get("district_code") or "").strip(),
-                "kind": kind,
-                "segment_code": (row.get("segment_code") or "").strip(),
-                "segment_name": (row.get("segment_name") or "").strip(),
-                "population": int(population) if population else None,
-            },
-        )
+        area = _area(row, kind)
+        batch[area.code] = area
         count += 1
+        if len(batch) == AREA_BATCH:
+            _areas_save(list(batch.values()))
+            batch = {}
+    _areas_save(list(batch.values()))
     return count
+
+
+def _text(row: dict[str, str], name: str, longest: int) -> str:
+    value = (row.get(name) or "").strip()
+    if len(value) > longest:
+        raise ValueError(f"{name} is longer than {longest} characters")
+    return value
+
+
+def _area(row: dict[str, str], kind: str) -> Area:
+    code = (row.get("code") or "").strip()
+    if not code or not rules.AREA_CODE.fullmatch(code):
+        raise ValueError(f"code {code!r} should be up to 12 letters and digits")
+    population = (row.get("population") or "").strip()
+    if population and not population.isdigit():
+        raise ValueError(f"population {population!r} should be a whole number")
+    return Area(
+        code=code,
+        kind=kind,
+        name=_text(row, "name", 200),
+        district_code=_text(row, "district_code", 9),
+        segment_code=_text(row, "segment_code", 10),
+        segment_name=_text(row, "segment_name", 200),
+        population=int(population) if population else None,
+    )
+
+
+def _areas_save(areas: list[Area]) -> None:
+    Area.objects.bulk_create(
+        areas, update_conflicts=True, unique_fields=["code"], update_fields=_AREA_FIELDS
+    )
 
 
 @transaction.atomic
