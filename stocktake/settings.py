@@ -245,6 +245,8 @@ LOGGING = {
 }
 
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10_000_000)
+# A council's year of contacts is hundreds of megabytes: about twenty million rows by default.
+CONTACTS_UPLOAD_MAX_BYTES = env_int("CONTACTS_UPLOAD_MAX_BYTES", 2_000_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REPORT_WORD_TEMPLATE = env_str(

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from .models import Area
 
 MB = 1_000_000
-CONTACTS_MAX_BYTES = 2_000 * MB  # about twenty million rows
 FEEDBACK_MAX_BYTES = 5 * MB
 AREAS_MAX_BYTES = 20 * MB  # every output area in England and Wales, with room to spare
 
@@ -48,7 +48,7 @@ class ContactUploadForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
-        return checked_csv(self.cleaned_data["file"], max_bytes=CONTACTS_MAX_BYTES)
+        return checked_csv(self.cleaned_data["file"], max_bytes=settings.CONTACTS_UPLOAD_MAX_BYTES)
 
 
 class FeedbackUploadForm(forms.Form):

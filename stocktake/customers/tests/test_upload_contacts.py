@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
-from stocktake.customers import forms_upload, services_upload, tasks
+from stocktake.customers import services_upload, tasks
 from stocktake.customers.models import Contact, ContactLoad, ContactUpload
 
 from .helpers import csv_lines, row
@@ -164,13 +164,13 @@ def test_a_wrong_type_or_too_big_file_is_refused_before_it_is_kept(
     client: Client,
     council: Organisation,
     officer: User,
-    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
     django_capture_on_commit_callbacks: Any,
     name: str,
     content: bytes,
     message: str,
 ) -> None:
-    monkeypatch.setattr(forms_upload, "CONTACTS_MAX_BYTES", 100)
+    settings.CONTACTS_UPLOAD_MAX_BYTES = 100
     client.force_login(officer)
     upload = SimpleUploadedFile(name, content)
     response, queued = _upload(client, council, upload, django_capture_on_commit_callbacks)
