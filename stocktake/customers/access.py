@@ -21,7 +21,7 @@ from stocktake.accounts.selectors import AnyUser, grants_for
 from stocktake.core.ids import parse_uuid
 
 from .models import AccessPoint, ContactUpload
-from .models_feedback import ServiceStandard, ShoppingExercise
+from .models_feedback import ServiceStandard, ShoppingCheck, ShoppingExercise
 
 READ = frozenset({Capability.READ_DRAFTS, Capability.READ_SIGNED_OFF})
 
@@ -137,6 +137,20 @@ def standard_for_manager(user: AnyUser, standard_uuid: str) -> ServiceStandard:
 def exercise_for_manager(user: AnyUser, exercise_uuid: str) -> ShoppingExercise:
     rows = ShoppingExercise.objects.select_related("organisation", "peer")
     return _for_manager(user, rows, exercise_uuid, "mystery shopping exercise")
+
+
+def check_for_manager(user: AnyUser, check_uuid: str) -> ShoppingCheck:
+    """A check belongs to the council of its exercise."""
+    found = (
+        ShoppingCheck.objects.select_related("exercise__organisation", "standard")
+        .filter(uuid=parse_uuid(check_uuid, "mystery shopping check"))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such mystery shopping check")
+    if not can_manage_service(user, found.exercise.organisation_id):
+        raise PermissionDenied("You cannot manage this mystery shopping check")
+    return found
 
 
 def can_load_areas(user: AnyUser) -> bool:

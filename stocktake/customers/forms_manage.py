@@ -14,7 +14,7 @@ from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
 from .models import AccessPoint, Channel, OpeningException, OpeningSession
-from .models_feedback import Method, ServiceStandard, ShoppingExercise
+from .models_feedback import Method, ServiceStandard, ShoppingCheck, ShoppingExercise
 from .servicelist import SERVICES
 
 _BLANK = [("", "Not recorded")]
@@ -182,6 +182,16 @@ class ExerciseForm(forms.Form):
         peers = Organisation.objects.exclude(pk=organisation.pk).order_by("name")
         self.fields["peer"].queryset = peers  # type: ignore[attr-defined]
 
+    @staticmethod
+    def initial_for(exercise: ShoppingExercise) -> dict[str, Any]:
+        return {
+            "name": exercise.name,
+            "kind": exercise.kind,
+            "peer": exercise.peer_id,
+            "start": exercise.start,
+            "end": exercise.end,
+        }
+
 
 class CheckForm(forms.Form):
     standard = forms.ModelChoiceField(queryset=ServiceStandard.objects.none())
@@ -229,6 +239,20 @@ class CheckForm(forms.Form):
 
     def initial_date(self, exercise: ShoppingExercise, today: dt.date) -> None:
         self.initial.setdefault("done_on", min(max(today, exercise.start), exercise.end))
+
+    @staticmethod
+    def initial_for(check: ShoppingCheck) -> dict[str, Any]:
+        return {
+            "standard": check.standard_id,
+            "method": check.method,
+            "channel": check.channel,
+            "service_code": check.service_code,
+            "done_on": check.done_on,
+            "met": "yes" if check.met else "no",
+            "score": check.score,
+            "notes": check.notes,
+            "actions": [action.pk for action in check.actions.all()],
+        }
 
 
 class ExerciseActionsForm(forms.Form):

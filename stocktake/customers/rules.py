@@ -92,3 +92,29 @@ def area_code_is_a_code(code: str) -> None:
     """An area is named by its official code: up to 12 letters and digits, or left blank."""
     if not AREA_CODE.fullmatch(code):
         raise ValidationError({"area_code": "Enter an area code of up to 12 letters and digits"})
+
+
+def checks_within_new_dates(before: int, after: int) -> None:
+    """Moving an exercise's dates must not strand checks already recorded outside them."""
+    errors: dict[str, str] = {}
+    if before:
+        errors["start"] = (
+            f"{before} check{'s were' if before > 1 else ' was'} made before this start date. "
+            "Choose an earlier start, or correct or delete those checks first."
+        )
+    if after:
+        errors["end"] = (
+            f"{after} check{'s were' if after > 1 else ' was'} made after this end date. "
+            "Choose a later end, or correct or delete those checks first."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def standard_unused(checks: int) -> None:
+    """Mystery shopping results keep the standard they were measured against."""
+    if checks:
+        raise ValidationError(
+            f"{checks} mystery shopping check{'s use' if checks > 1 else ' uses'} this standard, "
+            "so it cannot be deleted."
+        )

@@ -214,7 +214,11 @@ def check_record(
     """One check against a standard; the method defaults to the channel's usual one, and
     the plan actions it led to must be the council's own."""
     rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
-    rules.check_within_exercise(done_on, exercise.start, exercise.end)
+    # The dates as they stand now, held until this check is saved (an edit may be narrowing them).
+    start, end = (
+        ShoppingExercise.objects.select_for_update().values_list("start", "end").get(pk=exercise.pk)
+    )
+    rules.check_within_exercise(done_on, start, end)
     rules.score_is_a_percentage(score)
     actions = list(actions)
     for action in actions:

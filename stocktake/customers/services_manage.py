@@ -1,21 +1,29 @@
 """Writes for the management pages: changing and retiring access points and their hours,
-editing standards, and linking mystery shopping to the plan actions it leads to. Creation lives
-in services.py (access_point_create, session_add, exception_set, standard_create, …)."""
+editing and deleting standards, correcting mystery shopping exercises and their checks, and
+linking mystery shopping to the plan actions it leads to. Creation lives in services.py
+(access_point_create, session_add, exception_set, standard_create, …)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from stocktake.accounts.models import Organisation
 from stocktake.core.recording import Actor, delete_recorded, save_recorded
 from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
 from . import rules
 from .models import AccessPoint, OpeningException, OpeningSession
-from .models_feedback import ServiceStandard, ShoppingExercise
+from .models_feedback import (
+    METHOD_FOR_CHANNEL,
+    Method,
+    ServiceStandard,
+    ShoppingCheck,
+    ShoppingExercise,
+)
 
 POINT_FIELDS = frozenset(
     {
@@ -113,3 +121,87 @@ def exercise_actions_set(
     exercise.actions.set(actions)
     # The link lives in a join table history does not follow; record the change on the exercise.
     save_recorded(exercise, by)
+
+
+@transaction.atomic
+def standard_delete(*, standard: ServiceStandard, by: Actor) -> None:
+    """Only a standard no check was measured against; one in use is unpublished instead."""
+    found = ServiceStandard.objects.select_for_update().get(pk=standard.pk)
+    rules.standard_unused(ShoppingCheck.objects.filter(standard=found).count())
+    delete_recorded(found, by)
+
+
+@transaction.atomic
+def exercise_update(
+    *,
+    exercise: ShoppingExercise,
+    name: str,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    by: Actor,
+    peer: Organisation | None = None,
+) -> ShoppingExercise:
+    """The rules of exercise_create, and the checks already made must stay within the dates."""
+    found = ShoppingExercise.objects.select_for_update().get(pk=exercise.pk)
+    rules.period_in_order(start, end)
+    rules.reciprocal_needs_peer(kind, peer.pk if peer else None)
+    if peer is not None:
+        rules.peer_is_another_council(found.organisation_id, peer.pk)
+    checks = ShoppingCheck.objects.filter(exercise=found)
+    rules.checks_within_new_dates(
+        checks.filter(done_on__lt=start).count(), checks.filter(done_on__gt=end).count()
+    )
+    found.name, found.kind, found.start, found.end = name, kind, start, end
+    # Correcting a reciprocal exercise to our own must not leave it showing the old peer.
+    found.peer = peer if kind == ShoppingExercise.Kind.RECIPROCAL else None
+    found.full_clean()
+    save_recorded(found, by)
+    return found
+
+
+@transaction.atomic
+def exercise_delete(*, exercise: ShoppingExercise, by: Actor) -> int:
+    """The exercise and its checks (they cascade); returns how many checks went with it."""
+    found = ShoppingExercise.objects.select_for_update().get(pk=exercise.pk)
+    checks = ShoppingCheck.objects.filter(exercise=found).count()
+    delete_recorded(found, by)
+    return checks
+
+
+@transaction.atomic
+def check_update(
+    *,
+    check: ShoppingCheck,
+    standard: ServiceStandard,
+    channel: str,
+    done_on: dt.date,
+    met: bool,
+    by: Actor,
+    service_code: str = "",
+    notes: str = "",
+    method: str = "",
+    score: int | None = None,
+    actions: Iterable[Action] = (),
+) -> ShoppingCheck:
+    """The rules of check_record, against the check's own exercise."""
+    found = ShoppingCheck.objects.select_for_update().select_related("exercise").get(pk=check.pk)
+    exercise = found.exercise
+    rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
+    rules.check_within_exercise(done_on, exercise.start, exercise.end)
+    rules.score_is_a_percentage(score)
+    actions = list(actions)
+    for action in actions:
+        rules.same_council(action.organisation_id, exercise.organisation_id, "actions")
+    found.standard, found.channel, found.done_on, found.met = standard, channel, done_on, met
+    found.method = method or METHOD_FOR_CHANNEL.get(channel, Method.VISIT)
+    found.service_code, found.notes, found.score = service_code, notes, score
+    found.full_clean()
+    save_recorded(found, by)
+    found.actions.set(actions)
+    return found
+
+
+@transaction.atomic
+def check_delete(*, check: ShoppingCheck, by: Actor) -> None:
+    delete_recorded(check, by)

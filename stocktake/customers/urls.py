@@ -96,6 +96,11 @@ urlpatterns = [
         name="standard_edit",
     ),
     path(
+        "service-standards/<str:standard_uuid>/delete/",
+        shopping.standard_delete,
+        name="standard_delete",
+    ),
+    path(
         "contacts/<str:organisation_uuid>/mystery-shopping/",
         shopping.exercises,
         name="exercises",
@@ -111,6 +116,16 @@ urlpatterns = [
         name="exercise_detail",
     ),
     path(
+        "mystery-shopping/<str:exercise_uuid>/edit/",
+        shopping.exercise_edit,
+        name="exercise_edit",
+    ),
+    path(
+        "mystery-shopping/<str:exercise_uuid>/delete/",
+        shopping.exercise_delete,
+        name="exercise_delete",
+    ),
+    path(
         "mystery-shopping/<str:exercise_uuid>/checks/",
         shopping.check_add,
         name="check_add",
@@ -119,6 +134,16 @@ urlpatterns = [
         "mystery-shopping/<str:exercise_uuid>/actions/",
         shopping.exercise_actions,
         name="exercise_actions",
+    ),
+    path(
+        "mystery-shopping-checks/<str:check_uuid>/edit/",
+        shopping.check_edit,
+        name="check_edit",
+    ),
+    path(
+        "mystery-shopping-checks/<str:check_uuid>/delete/",
+        shopping.check_delete,
+        name="check_delete",
     ),
     # Uploads: contacts in the background, feedback and areas at once (views_upload.py).
     path(

@@ -1,5 +1,6 @@
-"""Managing service standards and mystery shopping (performance officers and administrators).
-Short views: gatekeeper → form → service → redirect (Post/Redirect/Get)."""
+"""Managing service standards and mystery shopping (performance officers and administrators),
+including correcting and deleting them. Short views: gatekeeper → form → service → redirect
+(Post/Redirect/Get); a deletion is confirmed on a page of its own and happens on POST only."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -64,6 +66,28 @@ def standard_edit(request: HttpRequest, standard_uuid: str) -> HttpResponse:
     return render(request, "customers/manage/standard_form.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+def standard_delete(request: HttpRequest, standard_uuid: str) -> HttpResponse:
+    standard = access.standard_for_manager(request.user, standard_uuid)
+    organisation = standard.organisation
+    refusal: list[str] = []
+    if request.method == "POST":
+        try:
+            services_manage.standard_delete(standard=standard, by=request.user)
+        except ValidationError as error:
+            refusal = error.messages
+        else:
+            messages.success(request, f"Service standard deleted: {standard.title}")
+            return redirect("customers:manage_standards", organisation_uuid=organisation.uuid)
+    context = {
+        "organisation": organisation,
+        "standard": standard,
+        "checks": standard.checks.count(),
+        "refusal": refusal,
+    }
+    return render(request, "customers/manage/standard_delete.html", context)
+
+
 def exercises(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
     organisation = access.organisation_for_manager(request.user, organisation_uuid)
     context = {
@@ -87,8 +111,47 @@ def exercise_new(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
         else:
             messages.success(request, f"{exercise.name} set up. Record its checks below.")
             return redirect("customers:exercise_detail", exercise_uuid=exercise.uuid)
-    context = {"organisation": organisation, "form": form}
+    context = {"organisation": organisation, "form": form, "exercise": None}
     return render(request, "customers/manage/exercise_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def exercise_edit(request: HttpRequest, exercise_uuid: str) -> HttpResponse:
+    exercise = access.exercise_for_manager(request.user, exercise_uuid)
+    organisation = exercise.organisation
+    form = ExerciseForm(
+        request.POST or None,
+        organisation=organisation,
+        initial=ExerciseForm.initial_for(exercise),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_manage.exercise_update(exercise=exercise, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Exercise saved.")
+            return redirect("customers:exercise_detail", exercise_uuid=exercise.uuid)
+    context = {"organisation": organisation, "form": form, "exercise": exercise}
+    return render(request, "customers/manage/exercise_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def exercise_delete(request: HttpRequest, exercise_uuid: str) -> HttpResponse:
+    exercise = access.exercise_for_manager(request.user, exercise_uuid)
+    organisation = exercise.organisation
+    if request.method == "POST":
+        checks = services_manage.exercise_delete(exercise=exercise, by=request.user)
+        messages.success(
+            request, f"{exercise.name} deleted, with its {checks} check{pluralize(checks)}."
+        )
+        return redirect("customers:exercises", organisation_uuid=organisation.uuid)
+    context = {
+        "organisation": organisation,
+        "exercise": exercise,
+        "checks": exercise.checks.count(),
+    }
+    return render(request, "customers/manage/exercise_delete.html", context)
 
 
 def _exercise_page(
@@ -163,3 +226,38 @@ def exercise_actions(request: HttpRequest, exercise_uuid: str) -> HttpResponse:
             messages.success(request, "Follow-up actions saved.")
             return redirect("customers:exercise_detail", exercise_uuid=exercise.uuid)
     return _exercise_page(request, exercise, actions_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def check_edit(request: HttpRequest, check_uuid: str) -> HttpResponse:
+    check = access.check_for_manager(request.user, check_uuid)
+    exercise = check.exercise
+    organisation = exercise.organisation
+    form = CheckForm(
+        request.POST or None,
+        organisation=organisation,
+        actions=selectors_manage.action_choices(organisation),
+        initial=CheckForm.initial_for(check),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_manage.check_update(check=check, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Check saved.")
+            return redirect("customers:exercise_detail", exercise_uuid=exercise.uuid)
+    context = {"organisation": organisation, "exercise": exercise, "check": check, "form": form}
+    return render(request, "customers/manage/check_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def check_delete(request: HttpRequest, check_uuid: str) -> HttpResponse:
+    check = access.check_for_manager(request.user, check_uuid)
+    exercise = check.exercise
+    if request.method == "POST":
+        services_manage.check_delete(check=check, by=request.user)
+        messages.success(request, "Check deleted.")
+        return redirect("customers:exercise_detail", exercise_uuid=exercise.uuid)
+    context = {"organisation": exercise.organisation, "exercise": exercise, "check": check}
+    return render(request, "customers/manage/check_delete.html", context)

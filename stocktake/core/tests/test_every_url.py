@@ -123,6 +123,7 @@ def test_every_page_answers_every_role_without_error(
         "profile_uuid": missing,
         "standard_uuid": missing,
         "exercise_uuid": missing,
+        "check_uuid": missing,
     }
     user = users[role]
     if user is not None:
