@@ -213,6 +213,29 @@ def check_record(
 ) -> ShoppingCheck:
     """One check against a standard; the method defaults to the channel's usual one, and
     the plan actions it led to must be the council's own."""
+    return check_saved(
+        ShoppingCheck(exercise=exercise), standard=standard, channel=channel, done_on=done_on,
+        met=met, by=by, service_code=service_code, notes=notes, method=method, score=score,
+        actions=actions,
+    )  # fmt: skip
+
+
+def check_saved(
+    check: ShoppingCheck,
+    *,
+    standard: ServiceStandard,
+    channel: str,
+    done_on: dt.date,
+    met: bool,
+    by: Actor,
+    service_code: str,
+    notes: str,
+    method: str,
+    score: int | None,
+    actions: Iterable[Action],
+) -> ShoppingCheck:
+    """A new or changed check, under the rules of its exercise; call inside a transaction."""
+    exercise = check.exercise
     rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
     # The dates as they stand now, held until this check is saved (an edit may be narrowing them).
     start, end = (
@@ -223,17 +246,10 @@ def check_record(
     actions = list(actions)
     for action in actions:
         rules.same_council(action.organisation_id, exercise.organisation_id, "actions")
-    check = ShoppingCheck(
-        exercise=exercise,
-        standard=standard,
-        method=method or METHOD_FOR_CHANNEL.get(channel, Method.VISIT),
-        channel=channel,
-        done_on=done_on,
-        met=met,
-        score=score,
-        service_code=service_code,
-        notes=notes,
-    )
-    check.save()
+    check.standard, check.channel, check.done_on, check.met = standard, channel, done_on, met
+    check.method = method or METHOD_FOR_CHANNEL.get(channel, Method.VISIT)
+    check.service_code, check.notes, check.score = service_code, notes, score
+    check.full_clean()
+    save_recorded(check, by)
     check.actions.set(actions)
     return check

@@ -15,11 +15,9 @@ from stocktake.core.recording import Actor, delete_recorded, save_recorded
 from stocktake.indicators.models import Indicator
 from stocktake.plans.models import Action
 
-from . import rules
+from . import rules, services
 from .models import AccessPoint, OpeningException, OpeningSession
 from .models_feedback import (
-    METHOD_FOR_CHANNEL,
-    Method,
     ServiceStandard,
     ShoppingCheck,
     ShoppingExercise,
@@ -186,20 +184,10 @@ def check_update(
 ) -> ShoppingCheck:
     """The rules of check_record, against the check's own exercise."""
     found = ShoppingCheck.objects.select_for_update().select_related("exercise").get(pk=check.pk)
-    exercise = found.exercise
-    rules.same_council(standard.organisation_id, exercise.organisation_id, "standard")
-    rules.check_within_exercise(done_on, exercise.start, exercise.end)
-    rules.score_is_a_percentage(score)
-    actions = list(actions)
-    for action in actions:
-        rules.same_council(action.organisation_id, exercise.organisation_id, "actions")
-    found.standard, found.channel, found.done_on, found.met = standard, channel, done_on, met
-    found.method = method or METHOD_FOR_CHANNEL.get(channel, Method.VISIT)
-    found.service_code, found.notes, found.score = service_code, notes, score
-    found.full_clean()
-    save_recorded(found, by)
-    found.actions.set(actions)
-    return found
+    return services.check_saved(
+        found, standard=standard, channel=channel, done_on=done_on, met=met, by=by,
+        service_code=service_code, notes=notes, method=method, score=score, actions=actions,
+    )  # fmt: skip
 
 
 @transaction.atomic
