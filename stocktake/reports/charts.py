@@ -6,11 +6,13 @@ SVG for pages and PDF, PNG for Word.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import io
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from matplotlib import rc_context
@@ -21,6 +23,7 @@ _TARGET = "#505a5f"
 RAG_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c", "Complete": "#1d70b8"}
 _RC: dict[Any, Any] = {"svg.fonttype": "none", "font.size": 8}
 CHART_SECONDS = 24 * 60 * 60
+T = TypeVar("T")
 
 
 def trend_alt(indicator: dict[str, Any]) -> str:
@@ -76,19 +79,24 @@ def rag_bars(rows: list[tuple[str, dict[str, int]]]) -> Figure:
     return figure
 
 
-def rag_bars_svg(rows: list[tuple[str, dict[str, int]]], alt: str) -> str:
-    """`svg(rag_bars(rows), alt)`, kept in Django's cache under a digest of what is drawn.
+def _kept(kind: str, drawn: object, draw: Callable[[], T]) -> T:
+    """``draw()``, kept in Django's cache under a digest of what is drawn.
 
-    Drawing costs several times the health card's queries; the same counts under the same
-    names give the same picture, so a changed count or name is a new key, never a stale one.
+    Drawing costs far more than the data behind it; the same figures under the same names give
+    the same picture, so a changed figure or name is a new key, never a stale one.
     """
-    drawn = (alt, [(name, sorted(counts.items())) for name, counts in rows])
-    key = "rag-bars-svg:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
-    found: str | None = cache.get(key)
+    key = f"{kind}:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+    found: T | None = cache.get(key)
     if found is None:
-        found = svg(rag_bars(rows), alt)
+        found = draw()
         cache.set(key, found, timeout=CHART_SECONDS)
     return found
+
+
+def rag_bars_svg(rows: list[tuple[str, dict[str, int]]], alt: str) -> str:
+    """`svg(rag_bars(rows), alt)`, kept under what is drawn."""
+    drawn = (alt, [(name, sorted(counts.items())) for name, counts in rows])
+    return _kept("rag-bars-svg", drawn, lambda: svg(rag_bars(rows), alt))
 
 
 def svg(figure: Figure, alt: str) -> str:
@@ -110,9 +118,25 @@ def png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def _trend_drawn(indicator: dict[str, Any]) -> tuple[object, ...]:
+    trend = indicator["trend"]
+    return (
+        trend_alt(indicator), trend["labels"], trend["values"], trend["targets"], trend["unit"],
+    )  # fmt: skip
+
+
 def trend_svg(indicator: dict[str, Any]) -> str:
-    return svg(_trend(indicator), trend_alt(indicator))
+    """The indicator's trend for pages and the PDF, kept under what is drawn."""
+    alt = trend_alt(indicator)
+    return _kept("trend-svg", _trend_drawn(indicator), lambda: svg(_trend(indicator), alt))
 
 
 def trend_png(indicator: dict[str, Any]) -> bytes:
-    return png(_trend(indicator))
+    """The indicator's trend for Word, kept under what is drawn."""
+    return _kept("trend-png", _trend_drawn(indicator), lambda: png(_trend(indicator)))
+
+
+def as_image_source(drawing: str) -> str:
+    """An SVG drawing as a data: address for an <img>. A PDF lays an image out as one box,
+    where the same drawing inline costs a styled box per line, tick and label."""
+    return "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode("ascii")

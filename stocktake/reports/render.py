@@ -16,16 +16,22 @@ from . import charts
 from .summaries import summary_rows
 
 
-def _context(data: dict[str, Any]) -> dict[str, Any]:
+def _context(data: dict[str, Any], *, printed: bool = False) -> dict[str, Any]:
     report = dict(data)
-    report["indicators"] = [
-        {**pi, "svg": charts.trend_svg(pi)} for pi in data.get("indicators", [])
-    ]
+    report["indicators"] = [_with_chart(pi, printed) for pi in data.get("indicators", [])]
     return {
         "report": report,
         "as_at": dt.date.fromisoformat(data["as_at"]),
         "compare_on": dt.date.fromisoformat(data["compare_on"]) if data["compare_on"] else None,
     }
+
+
+def _with_chart(indicator: dict[str, Any], printed: bool) -> dict[str, Any]:
+    drawing = charts.trend_svg(indicator)
+    if not printed:
+        return {**indicator, "svg": drawing}
+    image = charts.as_image_source(drawing)
+    return {**indicator, "chart_image": image, "chart_alt": charts.trend_alt(indicator)}
 
 
 def report_html(data: dict[str, Any]) -> str:
@@ -34,7 +40,7 @@ def report_html(data: dict[str, Any]) -> str:
 
 
 def report_pdf(data: dict[str, Any]) -> bytes:
-    page = render_to_string("reports/report_print.html", _context(data))
+    page = render_to_string("reports/report_print.html", _context(data, printed=True))
     # Tagged PDF/UA so screen readers get the headings, tables and chart labels.
     pdf: bytes = HTML(string=page).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     return pdf

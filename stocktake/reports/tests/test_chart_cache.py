@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
@@ -13,7 +15,8 @@ from django.urls import reverse
 from stocktake.accounts.models import Organisation
 from stocktake.plans import services
 from stocktake.plans.models import Plan
-from stocktake.reports.charts import rag_bars_svg
+from stocktake.reports import charts
+from stocktake.reports.charts import rag_bars_svg, trend_png, trend_svg
 
 
 def test_the_same_figures_give_the_kept_drawing_and_other_figures_a_new_one() -> None:
@@ -46,3 +49,30 @@ def test_an_update_added_changes_the_dashboard_chart_on_the_next_request(
     after = client.get(url).content.decode()
     assert "1 red" not in before
     assert "1 red" in after
+
+
+def test_a_trend_is_drawn_once_for_the_same_figures_and_anew_when_one_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache.clear()
+    drawings: list[str] = []
+    draw = charts._trend
+
+    def counted(pi: dict[str, Any]) -> Any:
+        drawings.append(pi["code"])
+        return draw(pi)
+
+    monkeypatch.setattr(charts, "_trend", counted)
+    indicator: dict[str, Any] = {
+        "code": "PI 1",
+        "title": "Calls answered",
+        "trend": {"labels": ["Q1", "Q2"], "values": [80.0, 85.0], "targets": [90, 90], "unit": "%"},
+    }
+    first = trend_svg(indicator)
+    assert trend_svg(indicator) == first
+    changed = {**indicator, "trend": {**indicator["trend"], "values": [80.0, 95.0]}}
+    assert trend_svg(changed) != first
+    assert "Q2 95" in trend_svg(changed)
+    assert trend_png(indicator) == trend_png(indicator)
+    assert trend_png(changed) != trend_png(indicator)
+    assert len(drawings) == 4  # the first and the changed figures, once each as SVG and PNG

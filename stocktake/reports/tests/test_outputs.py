@@ -105,3 +105,23 @@ def test_excel_and_csv_hold_the_same_rows(report: dict[str, Any]) -> None:
     lines = list(csv.reader(io.StringIO(render.report_csv(report))))
     assert lines[0] == ["Group", *report["columns"]]
     assert lines[1:] == expected
+
+
+def test_the_pdf_draws_each_trend_chart_as_a_figure_with_its_alt_text(
+    report: dict[str, Any],
+) -> None:
+    pdf = render.report_pdf(report)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        figures = [
+            element
+            for page in document.pages
+            for element in page.structure_tree
+            for element in _walk(element)
+            if element["type"] == "Figure"
+        ]
+    alts = [f.get("alt_text", "") for f in figures]
+    assert len([a for a in alts if a.startswith("Trend chart for")]) == len(report["indicators"])
+
+
+def _walk(element: dict[str, Any]) -> list[dict[str, Any]]:
+    return [element, *(e for child in element.get("children", []) for e in _walk(child))]
