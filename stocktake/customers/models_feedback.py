@@ -161,6 +161,7 @@ class ShoppingCheck(Record):
         related_name="shopping_checks",
         help_text="What this check led to.",
     )
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"{self.standard} on {self.done_on}: {'met' if self.met else 'not met'}"

@@ -180,6 +180,10 @@ def test_an_officer_corrects_every_field_of_a_check(
                       "done_on": "2026-03-20", "met": "yes"})  # fmt: skip
     check.refresh_from_db()
     assert (check.met, check.score, list(check.actions.all())) == (True, None, [])
+    # Every version is kept, oldest first: as recorded, the correction, then the second.
+    kept = list(check.history.order_by("history_date").values_list("met", "score", "notes"))
+    assert kept == [(True, 80, ""), (False, 35, "No reply in 5 days"), (True, None, "")]
+    assert {h.history_user for h in check.history.all()[:2]} == {officer}
 
 
 def test_a_check_edit_follows_the_rules_of_recording_one(
@@ -224,6 +228,8 @@ def test_deleting_a_check_asks_first(client: Client, council: Organisation, offi
     response = client.post(url, follow=True)
     assert "Check deleted." in response.content.decode()
     assert list(ShoppingCheck.objects.all()) == [kept]
+    gone = ShoppingCheck.history.filter(id=check.pk).order_by("history_date").last()
+    assert (gone.history_type, gone.history_user) == ("-", officer)
     assert client.post(url).status_code == 404
 
 
