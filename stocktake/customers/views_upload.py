@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from stocktake.core import progress
+
 from . import access, services_upload
 from .feedback_import import BadFile, feedback_load, peer_figures_load
 from .forms_upload import AreaUploadForm, ContactUploadForm, FeedbackUploadForm
@@ -52,6 +54,7 @@ def contacts_upload_status(
     request: HttpRequest, organisation_uuid: str, upload_uuid: str
 ) -> HttpResponse:
     job = access.upload_for_entry(request.user, organisation_uuid, upload_uuid)
+    job.rows_read = progress.shown(job, "rows_read")
     context = {"organisation": job.organisation, "job": job, "shown": SHOWN}
     return render(request, "customers/upload/status.html", context)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stocktake.core import progress
 from stocktake.core.periods import Period
 
 from .fields import VOCABULARY_FIELDS, normalise
@@ -110,4 +111,7 @@ def latest_job(movein: MoveIn, *, dry_run: bool | None = None) -> MoveInJob | No
     jobs = MoveInJob.objects.filter(movein=movein)
     if dry_run is not None:
         jobs = jobs.filter(dry_run=dry_run)
-    return jobs.order_by("-created_at", "-id").first()
+    job = jobs.order_by("-created_at", "-id").first()
+    if job is not None and job.under_way:
+        job.rows_done = progress.shown(job, "rows_done")
+    return job

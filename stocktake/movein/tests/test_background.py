@@ -366,3 +366,24 @@ def test_progress_written_during_the_run_is_seen_before_it_commits(
         meter.close()
         watcher.close()
     assert seen == (1000,)
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="PostgreSQL: the test above")
+def test_on_sqlite_progress_written_during_the_run_shows_on_its_page_before_it_commits(
+    client: Client, council: Organisation, officer: User, long_csv: Callable[[int], Path]
+) -> None:
+    movein = _uploaded(council, officer, long_csv(1))
+    job = MoveInJob.objects.create(movein=movein, dry_run=False, status="running", rows_total=4000)
+    meter = jobs.meter_for(job.pk)
+    client.force_login(officer)
+    page = reverse("movein:movein_report", args=[movein.uuid])
+    try:
+        with transaction.atomic():  # as the run's: its own row is not written until it ends
+            meter.add(1000)
+            meter.write()
+            assert MoveInJob.objects.get(pk=job.pk).rows_done == 0
+            during = client.get(page).content.decode()
+    finally:
+        meter.close()
+    assert "1000 of about 4000 rows read" in during
+    assert "1000 of about" not in client.get(page).content.decode()  # the count is the row's again
