@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils.formats import date_format
 
 register = template.Library()
 
@@ -29,7 +30,10 @@ def plain_status(action: Any) -> str:
     status = str(getattr(action, "status_shown", "") or "unknown")
     words = _STATUS.get(status) or _RAG.get(str(getattr(action, "rag_shown", "")), "Under way.")
     if getattr(action, "is_overdue", False):
-        due = getattr(action, "due_text_as_at", "") or "its target date"
+        # The date as understood, not the paper's words: those can be a list ("1. Ongoing
+        # 2. From Jan 2009") that reads as nonsense inside a sentence; the due column has them.
+        due_on = getattr(action, "due_as_at", None)
+        due = date_format(due_on, "j F Y") if isinstance(due_on, dt.date) else "its target date"
         words += f" It was due by {due} and is not finished."
     return words
 
