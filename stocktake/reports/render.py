@@ -26,7 +26,14 @@ def _context(data: dict[str, Any], *, printed: bool = False) -> dict[str, Any]:
     }
 
 
+def has_values(indicator: dict[str, Any]) -> bool:
+    """Whether a trend chart would show anything: an empty axis only takes a reader's time."""
+    return any(value is not None for value in indicator["trend"]["values"])
+
+
 def _with_chart(indicator: dict[str, Any], printed: bool) -> dict[str, Any]:
+    if not has_values(indicator):
+        return indicator
     drawing = charts.trend_svg(indicator)
     if not printed:
         return {**indicator, "svg": drawing}

@@ -20,6 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from . import charts
+from .render import has_values
 from .summaries import SummaryTable, complaints_tables, consultations_tables
 
 
@@ -156,7 +157,7 @@ def _indicators(document: DocumentObject, indicators: list[dict[str, Any]]) -> N
         for text in (pi["explanation"], pi["note"] and f"Commentary: {pi['note']}"):
             if text:
                 document.add_paragraph(text)
-        if pi["trend"]["labels"]:
+        if has_values(pi):
             _picture(document, charts.trend_png(pi), charts.trend_alt(pi))
 
 

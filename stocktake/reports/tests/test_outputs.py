@@ -125,3 +125,22 @@ def test_the_pdf_draws_each_trend_chart_as_a_figure_with_its_alt_text(
 
 def _walk(element: dict[str, Any]) -> list[dict[str, Any]]:
     return [element, *(e for child in element.get("children", []) for e in _walk(child))]
+
+
+def test_an_indicator_with_no_values_gets_no_empty_chart_on_the_page_pdf_or_word(
+    report: dict[str, Any],
+) -> None:
+    first, second = report["indicators"]
+    assert render.has_values(first)
+    assert render.has_values(second)
+    blank = {
+        **second,
+        "trend": {**second["trend"], "values": [None] * len(second["trend"]["values"])},
+    }
+    data = {**report, "indicators": [first, blank]}
+    page = render.report_html(data)
+    assert page.count("<figure") == 1
+    assert f"Trend chart for {first['code']}" in page
+    assert f"Trend chart for {blank['code']}" not in page
+    document = Document(io.BytesIO(report_docx(data)))
+    assert len(document.inline_shapes) == 1
