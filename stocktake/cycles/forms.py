@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from stocktake.accounts.models import Organisation
+from stocktake.plans.fields import PlanChoiceField, with_labels
 from stocktake.plans.models import Plan, ProgressStatus, Rag
 from stocktake.risks.models import ScoringMatrix
 
@@ -18,7 +19,7 @@ class CycleForm(forms.Form):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), empty_label=None, label="Organisation"
     )
-    plan = forms.ModelChoiceField(
+    plan = PlanChoiceField(
         queryset=Plan.objects.none(),
         required=False,
         empty_label="Every plan",
@@ -62,8 +63,8 @@ class CycleForm(forms.Form):
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
-        self.fields["plan"].queryset = Plan.objects.filter(  # type: ignore[attr-defined]
-            organisation__in=organisations
+        self.fields["plan"].queryset = with_labels(  # type: ignore[attr-defined]
+            Plan.objects.filter(organisation__in=organisations)
         )
 
     def clean_reminder_offsets(self) -> list[int]:

@@ -9,6 +9,8 @@ from django import forms
 from django.db.models import QuerySet
 
 from stocktake.accounts.models import Person, Unit
+from stocktake.accounts.people_choices import person_choices
+from stocktake.plans.fields import PlanMultipleChoiceField, with_labels
 from stocktake.plans.models import Plan
 
 from . import rules
@@ -20,7 +22,7 @@ _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
 
 
 class ReportForm(forms.Form):
-    plans: forms.ModelMultipleChoiceField[Plan] = forms.ModelMultipleChoiceField(
+    plans: forms.ModelMultipleChoiceField[Plan] = PlanMultipleChoiceField(
         label="Plans",
         queryset=Plan.objects.none(),
         to_field_name="uuid",
@@ -85,7 +87,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args: Any, plans: QuerySet[Plan], today: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["plans"].queryset = plans.order_by("organisation__name", "title")  # type: ignore[attr-defined]
+        self.fields["plans"].queryset = with_labels(plans)  # type: ignore[attr-defined]
         organisations = plans.values("organisation_id")
         self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
             organisation_id__in=organisations
@@ -93,9 +95,7 @@ class ReportForm(forms.Form):
         people = (
             Person.objects.filter(ownerships__action__plan__in=plans).distinct().order_by("name")
         )
-        self.fields["owner"].choices = [("", "Anyone")] + [  # type: ignore[attr-defined]
-            (str(p.uuid), p.name) for p in people
-        ]
+        self.fields["owner"].choices = [("", "Anyone"), *person_choices(people)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
