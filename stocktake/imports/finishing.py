@@ -32,6 +32,10 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 
+# How to supply the date differs between the command line and the web page; each says it its way.
+ASK_AS_AT = "give the date its current positions describe"
+
+
 def finish(preview: dict[str, Any], *, meta: Meta, as_at_given: str | None) -> None:
     items: list[dict[str, Any]] = preview["items"]
     warnings: list[str] = preview["warnings"]
@@ -153,6 +157,7 @@ def _as_at(
     elif not preview["as_at"]:
         undated = sum(1 for i in preview["items"] for u in i.get("updates", []) if not u["as_at"])
         warnings.append(
-            "no as-at date found in the document; supply one (--as-at)"
-            + (f": {undated} updates have no as-at date" if undated else "")
+            "no as-at date found in the document"
+            + (f" ({undated} updates have no date of their own)" if undated else "")
+            + f"; {ASK_AS_AT}"
         )

@@ -34,17 +34,32 @@ ROLE_CHOICES = [
 ]
 
 
+class _UuidChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice by UUID; a value that is not even a UUID is just a choice not in the list."""
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Council paper",
         help_text="Word, PDF, Excel, CSV, web page or text, as the council wrote it.",
         error_messages={"required": "Choose the paper to import"},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = _UuidChoiceField(
         label="Import for",
         queryset=Organisation.objects.none(),
         to_field_name="uuid",
-        error_messages={"required": "Choose the organisation the plan belongs to"},
+        error_messages={
+            "required": "Choose the organisation the plan belongs to",
+            "invalid_choice": "Import for: choose an organisation in the list",
+        },
     )
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
@@ -65,8 +80,22 @@ class UploadForm(forms.Form):
 class ReviewForm(forms.Form):
     """What the reviewer decides: the title, the date of current positions, what to leave out."""
 
-    title = forms.CharField(label="Plan title", max_length=300)
-    kind = forms.ChoiceField(label="Kind of plan", choices=Plan.Kind.choices)
+    title = forms.CharField(
+        label="Plan title",
+        max_length=300,
+        error_messages={
+            "required": "Enter the plan title",
+            "max_length": "Plan title must be 300 characters or fewer",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="Kind of plan",
+        choices=Plan.Kind.choices,
+        error_messages={
+            "required": "Choose the kind of plan",
+            "invalid_choice": "Kind of plan: choose one of the kinds in the list",
+        },
+    )
     as_at = forms.DateField(
         label="Date the current positions describe",
         required=False,
@@ -74,13 +103,16 @@ class ReviewForm(forms.Form):
         error_messages=_DATE_ERRORS,
         help_text="Needed when the paper does not say.",
     )
-    into = forms.ModelChoiceField(
+    into = _UuidChoiceField(
         label="Import into",
         queryset=Plan.objects.none(),
         required=False,
         to_field_name="uuid",
         empty_label="A new plan",
         help_text="Choose an existing plan to update it from this newer version of the paper.",
+        error_messages={
+            "invalid_choice": "Import into: choose a plan in the list, or A new plan",
+        },
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

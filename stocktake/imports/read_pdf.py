@@ -11,6 +11,7 @@ process lets us abandon it cleanly after the limit and report a clear error inst
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import re
 from collections import Counter
@@ -26,6 +27,8 @@ from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Ta
 from stocktake.imports.pdf_text import Line, lines_of, paragraphs
 from stocktake.imports.read_text import looks_like_heading
 from stocktake.imports.roles import is_header
+
+logger = logging.getLogger(__name__)
 
 PDF_TIME_LIMIT = 30.0
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
@@ -211,7 +214,9 @@ def _read(data: bytes) -> Document | str:
         name = " ".join(f"{type(e).__name__} {e}" for e in (exc, *exc.args)).lower()
         if "password" in name or "encrypt" in name:
             return "the PDF is encrypted"
-        return f"the PDF could not be read ({type(exc).__name__})"
+        # The cause is for the logs; the person importing needs to know the file is at fault.
+        logger.warning("Could not read a PDF", exc_info=True)
+        return "the PDF is damaged or not really a PDF, and could not be read"
     if not blocks:
         return "the PDF has no text layer (a scanned PDF needs OCR first)"
     return Document("pdf", blocks)

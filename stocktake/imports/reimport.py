@@ -19,6 +19,7 @@ from stocktake.plans import services as plans
 from stocktake.plans.models import Action, Plan, Section
 
 from .models import ImportRecord
+from .naming import section_heading
 from .save import (
     PLAN_ITEMS,
     Builder,
@@ -100,8 +101,11 @@ def plan_reimport(
     plan: Plan,
     by: Actor,
     as_at: dt.date | None = None,
+    skip: set[int] | None = None,
     record: ImportRecord | None = None,
 ) -> ImportRecord:
+    """Update `plan` from a newer version of its paper; `skip` holds indexes of preview items
+    the reviewer left out, which neither add nor change anything."""
     as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
         raise ImportRejected(
@@ -110,21 +114,32 @@ def plan_reimport(
     builder = Builder(plan.organisation, by)
     builder.source = preview["source"]
     builder.priorities_from(preview)
-    items = [i for i in preview["items"] if i["kind"] in PLAN_ITEMS]
+    listed = [(n, i) for n, i in enumerate(preview["items"]) if i["kind"] in PLAN_ITEMS]
+    items = [item for _, item in listed]
+    left_out = {index for index, (n, _) in enumerate(listed) if n in (skip or set())}
     actions = list(Action.objects.for_plan(plan).prefetch_related("updates", "ownerships"))
+    # Left-out items still match, so the actions they match are not reported as dropped.
     matched = _match(items, actions)
     sections = {s.title: s for s in Section.objects.filter(plan=plan)}
-    summary: dict[str, list[str]] = {"added": [], "changed": [], "unchanged": []}
+    headings = {e["title"]: section_heading(e) for e in preview.get("sections") or []}
+    summary: dict[str, list[str]] = {"added": [], "changed": [], "unchanged": [], "skipped": []}
     next_position = max((a.position for a in actions), default=0) + 1
     for index, item in enumerate(items):
         label = f"{item.get('ref') or ''} {item['text'][:60]}".strip()
+        if index in left_out:
+            summary["skipped"].append(label)
+            continue
         if index in matched:
             changed = _refresh(matched[index], item, as_at, builder)
             summary["changed" if changed else "unchanged"].append(label)
             continue
-        title = item.get("section") or ""
-        if title and title not in sections:
-            sections[title] = plans.section_create(plan=plan, title=title, by=by)
+        named = item.get("section") or ""
+        ref, title = headings.get(named, ("", named))
+        if named in sections:
+            # A plan imported before titles were stored without their number.
+            title = named
+        elif title and title not in sections:
+            sections[title] = plans.section_create(plan=plan, title=title, ref=ref, by=by)
         item_create(
             plan,
             item,

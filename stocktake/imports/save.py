@@ -16,7 +16,9 @@ from stocktake.priorities.models import Priority
 from stocktake.risks.importing import save_assessments_from_preview, save_risks_from_preview
 
 from .models import ImportRecord
+from .naming import proposed_title, section_heading
 from .owners import OwnerResolver
+from .statuses import read_status
 
 PLAN_ITEMS = {"action", "recommendation"}
 
@@ -109,13 +111,23 @@ def action_fields(item: dict[str, Any]) -> dict[str, Any]:
         "priority": "" if "not_prioritised" in flags else str(item.get("priority") or "")[:50],
         "agreement": item.get("agreement") or Action.Agreement.NOT_CONSIDERED,
         "status_text": (item.get("status") or "")[:300],
-        "progress_status": status if status in ProgressStatus.values else "not_started",
+        # A paper that says nothing about progress has not said the work is not started.
+        "progress_status": status if status in ProgressStatus.values else ProgressStatus.UNKNOWN,
         "rag": item.get("rag") or "none",
         "flags": flags,
         "deliverables": "\n".join(item.get("deliverables") or []),
         "internal_note": "\n".join(_note(n) for n in item.get("internal_notes") or []),
         **_supporting(item),
     }
+
+
+def states_progress(item: dict[str, Any]) -> bool:
+    """Whether the status cell says something about progress, not only a chasing note.
+
+    "Date Required" raises a flag on the item; it is not a position the paper stated.
+    """
+    status = item.get("status") or ""
+    return bool(status.strip()) and read_status(status).code is not None
 
 
 def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str, Any]]:
@@ -136,7 +148,7 @@ def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str,
                 "future_action": update.get("future") or "",
             }
         )
-    if not updates and item.get("status") and as_at is not None:
+    if not updates and states_progress(item) and as_at is not None:
         # A bare status column is still a position stated at the paper's date.
         updates.append({"as_at": as_at, "label": "Status", "position": item["status"]})
     updates.sort(key=lambda u: u["as_at"])
@@ -190,10 +202,11 @@ class Builder:
 def sections_create(plan: Plan, preview: dict[str, Any], builder: Builder) -> dict[str, Section]:
     by_title: dict[str, Section] = {}
     for position, entry in enumerate(preview.get("sections") or []):
+        ref, title = section_heading(entry)
         section = plans.section_create(
             plan=plan,
-            title=entry["title"],
-            ref=(entry.get("ref") or "")[:30],
+            title=title,
+            ref=ref,
             parent=by_title.get(entry.get("parent") or ""),
             position=position,
             by=builder.by,
@@ -255,7 +268,7 @@ def plan_import(
     builder.priorities_from(preview)
     plan = plans.plan_create(
         organisation=organisation,
-        title=(title or preview.get("title") or preview["source"])[:300],
+        title=(title or proposed_title(preview))[:300],
         kind=kind or guess_kind(preview),
         description=(preview.get("metadata") or {}).get("aim") or "",
         source_document=preview["source"][:300],
@@ -274,10 +287,12 @@ def plan_import(
     for index, item in enumerate(preview["items"]):
         if index in (skip or set()):
             continue
-        if item["kind"] not in PLAN_ITEMS:
-            others.setdefault(item["kind"], []).append(item)
-            continue
         section = sections.get(item.get("section") or "")
+        if item["kind"] not in PLAN_ITEMS:
+            # The registers find the section by the title the plan stores.
+            named = item | {"section": section.title} if section else item
+            others.setdefault(item["kind"], []).append(named)
+            continue
         item_create(plan, item, position=index, section=section, as_at=as_at, builder=builder)
         counts["actions"] += 1
     counts |= registers_save(others, organisation=organisation, plan=plan, by=by, as_at=as_at)

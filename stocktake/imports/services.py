@@ -61,8 +61,8 @@ def read_document(path: Path) -> Document:
         # inflate, XML cut short); the person importing needs to know the file is at fault.
         logger.warning("Could not read %s", path.name, exc_info=True)
         raise ImportFailed(
-            f"{path.name}: the file is damaged or not really a {suffix.lstrip('.')} file "
-            f"and could not be read ({exc.__class__.__name__})"
+            f"{path.name}: the file is damaged or not really a {suffix.lstrip('.')} file, "
+            "and could not be read"
         ) from exc
 
 

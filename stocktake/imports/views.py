@@ -18,8 +18,10 @@ from stocktake.core.auth import signed_in_user
 from stocktake.plans.models import Plan
 
 from . import access
+from .finishing import ASK_AS_AT
 from .forms import ROLE_CHOICES, ReviewForm, UploadForm
 from .models import ImportRecord
+from .naming import proposed_title
 from .reimport import plan_reimport
 from .save import ImportRejected, guess_kind, needs_as_at, plan_import
 from .services import ImportFailed, preview_document
@@ -72,16 +74,51 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/import_start.html", {"form": form})
 
 
+class RefusedInput(Exception):
+    """Posted values the page never offers; each message names the row and field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
 def _overrides(request: HttpRequest, preview: dict[str, Any]) -> dict[str, str]:
-    """Column roles the reviewer changed, by header."""
+    """Column roles the reviewer changed, by header; RefusedInput for a role not offered."""
     valid = {code for code, _ in ROLE_CHOICES}
-    changed = {}
+    changed, problems = {}, []
     for t, table in enumerate(preview["tables"]):
         for c, header in enumerate(table["header"]):
             chosen = request.POST.get(f"role-{t}-{c}")
-            if chosen in valid and chosen != table["roles"].get(header):
+            if chosen is not None and chosen not in valid:
+                problems.append(
+                    f"Table {t + 1}, column ‘{header}’: choose what the column holds from the list"
+                )
+            elif chosen and chosen != table["roles"].get(header):
                 changed[header] = chosen
+    if problems:
+        raise RefusedInput(problems)
     return changed
+
+
+def _skipped(request: HttpRequest, preview: dict[str, Any]) -> set[int]:
+    """Indexes of the items the reviewer unticked; RefusedInput for a row the paper lacks."""
+    count = len(preview["items"])
+    problems = [
+        f"Items, Keep: row ‘{value}’ is not one of the {count} items of this paper"
+        for value in request.POST.getlist("all") + request.POST.getlist("keep")
+        if not value.isdigit() or int(value) >= count
+    ]
+    if problems:
+        raise RefusedInput(problems)
+    listed = {int(i) for i in request.POST.getlist("all")}
+    kept = {int(i) for i in request.POST.getlist("keep")}
+    return listed - kept
+
+
+def web_warning(warning: str) -> str:
+    """A preview warning as the web page should put it (the command line says --as-at)."""
+    ask = "enter it under ‘Date the current positions describe’ below"
+    return warning.replace(ASK_AS_AT, ask).replace("supply one (--as-at)", ask)
 
 
 @login_required
@@ -96,13 +133,16 @@ def import_review(request: HttpRequest, record_uuid: str) -> HttpResponse:
             else (redirect("imports:list"))
         )
     preview = record.preview
-    initial = {"title": preview.get("title") or preview["source"], "kind": guess_kind(preview)}
+    initial = {"title": proposed_title(preview), "kind": guess_kind(preview)}
     form = ReviewForm(request.POST or None, initial=initial, organisation=record.organisation)
     if request.method == "POST" and request.POST.get("step") == "roles":
         try:
             roles = record.summary.get("roles", {}) | _overrides(request, preview)
             with record.file.open("rb") as handle:
                 record.preview = _preview_file(handle.read(), record.source, roles)
+        except RefusedInput as refused:
+            for problem in refused.problems:
+                messages.error(request, problem)
         except ImportFailed as error:
             messages.error(request, str(error))
         else:
@@ -111,18 +151,20 @@ def import_review(request: HttpRequest, record_uuid: str) -> HttpResponse:
             messages.success(request, "Preview updated with your column roles")
         return redirect("imports:review", record_uuid=record.uuid)
     if request.method == "POST" and form.is_valid():
-        listed = {int(i) for i in request.POST.getlist("all") if i.isdigit()}
-        kept = {int(i) for i in request.POST.getlist("keep") if i.isdigit()}
-        skip = listed - kept
         try:
-            plan = _confirm(request, record, form.cleaned_data, skip)
+            plan = _confirm(request, record, form.cleaned_data, _skipped(request, preview))
+        except RefusedInput as refused:
+            for problem in refused.problems:
+                form.add_error(None, problem)
         except ImportRejected as error:
-            form.add_error("as_at", str(error))
+            asked = "enter that date below"
+            form.add_error("as_at", str(error).replace("give an as-at date", asked))
         else:
             return redirect("plans:plan_detail", plan_uuid=plan.uuid)
     context = {
         "record": record,
         "preview": preview,
+        "warnings": [web_warning(w) for w in preview.get("warnings") or []],
         "form": form,
         "role_choices": ROLE_CHOICES,
         "needs_as_at": needs_as_at(preview),
@@ -138,11 +180,18 @@ def _confirm(
     preview = record.preview
     if data["into"] is not None:
         done = plan_reimport(
-            preview=preview, plan=data["into"], by=request.user, as_at=data["as_at"], record=record
+            preview=preview,
+            plan=data["into"],
+            by=request.user,
+            as_at=data["as_at"],
+            skip=skip,
+            record=record,
         )
-        added, changed = len(done.summary["added"]), len(done.summary["changed"])
+        counts = {key: len(done.summary[key]) for key in ("added", "changed", "skipped")}
         messages.success(
-            request, f"Plan updated from {record.source}: {added} added, {changed} changed"
+            request,
+            f"Plan updated from {record.source}: {counts['added']} added, "
+            f"{counts['changed']} changed, {counts['skipped']} left out",
         )
     else:
         done = plan_import(

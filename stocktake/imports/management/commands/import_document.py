@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from stocktake.accounts.services import organisation_get_or_create
+from stocktake.imports.finishing import ASK_AS_AT
 from stocktake.imports.reimport import plan_reimport
 from stocktake.imports.save import ImportRejected, plan_import
 from stocktake.imports.services import ImportFailed, preview_document
@@ -60,7 +61,8 @@ class Command(BaseCommand):
             if options["plan_kind"]:
                 preview["plan_kind"] = options["plan_kind"]
             for warning in preview["warnings"]:
-                self.stderr.write(f"warning: {warning}")
+                asked = warning.replace(ASK_AS_AT, "supply one with --as-at YYYY-MM-DD")
+                self.stderr.write(f"warning: {asked}")
             bar.update(1)
         if options["dry_run"] and options["json"]:
             self.stdout.write(json.dumps(preview, ensure_ascii=False, indent=2))
