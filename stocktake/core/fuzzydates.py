@@ -376,15 +376,14 @@ def parse_fuzzy_date(text: str | None) -> FuzzyDate:
     return FuzzyDate(raw, start, end, precision)
 
 
-_PERIOD_KINDS = {Precision.MONTH: "month", Precision.QUARTER: "quarter", Precision.YEAR: "year"}
-
-
 def parse_period(text: str) -> Period | None:
-    """A single month, quarter, calendar year or financial year; None for anything else."""
-    fd = parse_fuzzy_date(text)
-    kind = _PERIOD_KINDS.get(fd.precision)
-    if kind is None or fd.start is None or fd.end is None:
+    """A single month, quarter, calendar year or financial year; None for anything else.
+
+    Importers flag None as an unknown period; period_text.read_period says what is wrong.
+    """
+    from stocktake.core.period_text import PeriodError, read_period  # it builds on this module
+
+    try:
+        return read_period(text)
+    except PeriodError:
         return None
-    if fd.precision is Precision.YEAR and fd.start.month == 4:
-        kind = "financial_year"
-    return Period(fd.format(), fd.start, fd.end, kind)

@@ -1,8 +1,9 @@
 """The gatekeeper for indicators: every view asks here, never fetches indicators itself.
 
 Members who may read an organisation's plans (drafts or signed-off) read its indicators; the
-public sees only indicators marked public. Owners with update_own enter values for theirs;
-edit_all covers everything in scope. Unknown is 404; not allowed raises PermissionDenied.
+public sees only indicators marked public. Owners who may update their own work anywhere in
+the organisation enter values for theirs, whatever service they sit in; edit_all covers
+everything in scope. Unknown is 404; not allowed raises PermissionDenied.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation, Unit
-from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.accounts.selectors import AnyUser, capabilities_in, grants_for, scopes_with
 from stocktake.core.ids import parse_uuid
 
 from .models import DatasetImport, Indicator, Target
@@ -54,11 +55,36 @@ def can_view_indicator(user: AnyUser, indicator: Indicator) -> bool:
     return _owns(user, indicator)
 
 
-def can_enter_values(user: AnyUser, indicator: Indicator) -> bool:
-    capabilities = _capabilities(user, indicator)
-    if Capability.EDIT_ALL in capabilities:
+def _updates_own_in(user: AnyUser, organisation_id: int) -> bool:
+    """update_own held anywhere in the organisation: an owner answers for their indicators
+    whatever service they sit in, as they do for their actions."""
+    if getattr(user, "is_superuser", False):
         return True
-    return Capability.UPDATE_OWN in capabilities and _owns(user, indicator)
+    return any(
+        grant.organisation_id == organisation_id and Capability.UPDATE_OWN in grant.capabilities
+        for grant in grants_for(user)
+    )
+
+
+def can_enter_values(user: AnyUser, indicator: Indicator, *, owned: bool | None = None) -> bool:
+    """Editors in the indicator's scope, or its owners (post holders, delegates, updaters) who
+    may update their own work somewhere in its organisation. owned, where already known
+    (a list of the user's own indicators), saves a query."""
+    if Capability.EDIT_ALL in _capabilities(user, indicator):
+        return True
+    if not _updates_own_in(user, indicator.organisation_id):
+        return False
+    return _owns(user, indicator) if owned is None else owned
+
+
+def mark_enterable(user: AnyUser, owned: list[Indicator]) -> list[Indicator]:
+    """Mark each of the user's own indicators with can_enter, so a list offers entry only
+    where the form will open: never for calculated ones, whose values are worked out."""
+    for indicator in owned:
+        indicator.can_enter = not indicator.definition.formula and can_enter_values(  # type: ignore[attr-defined]
+            user, indicator, owned=True
+        )
+    return owned
 
 
 def can_edit_indicator(user: AnyUser, indicator: Indicator) -> bool:
@@ -82,6 +108,15 @@ def organisations_for_importer(user: AnyUser) -> list[Organisation]:
         return list(Organisation.objects.filter(kind=Organisation.Kind.COUNCIL))
     organisations, _ = scopes_with(user, Capability.EDIT_ALL)
     return list(Organisation.objects.filter(pk__in=organisations))
+
+
+def organisations_writable_by_importer(user: AnyUser) -> set[int] | None:
+    """Whose own values a dataset may write for this user (None: anyone's). Rows for others
+    are refused, except benchmarking peers' figures, which the importer lets through."""
+    if getattr(user, "is_superuser", False):
+        return None
+    organisations, _ = scopes_with(user, Capability.EDIT_ALL)
+    return organisations
 
 
 def dataset_for_importer(user: AnyUser, dataset_uuid: str) -> DatasetImport:
@@ -150,3 +185,9 @@ def unit_for_reader(user: AnyUser, unit_uuid: str | uuid_lib.UUID) -> Unit:
     if not set(_READ) & capabilities_in(user, unit.organisation_id, unit.pk):
         raise PermissionDenied("You cannot see this service's scorecard")
     return unit
+
+
+def can_publish(user: AnyUser, indicator: Indicator) -> bool:
+    """Publishing follows plans: the publish capability in the indicator's scope."""
+    capabilities = capabilities_in(user, indicator.organisation_id, indicator.unit_id)
+    return Capability.PUBLISH in capabilities

@@ -9,8 +9,8 @@ back, so its summary is exactly what the import would do.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -27,62 +27,21 @@ from .dataset_columns import Columns, period_of, read_columns
 from .dataset_definitions import Definitions, Organisations, RowError
 from .dataset_read import DatasetUnreadable, Sheet, open_dataset
 from .dataset_status import evaluate_batch
+from .dataset_summary import DatasetRejected, Summary
 from .dataset_write import NewValue, upsert_measurements
 from .models import Indicator, IndicatorDefinition, Target
 from .selectors import version_for
 from .services import ratio
 
 BATCH = 2000
-MAX_ERRORS = 50
 # Blank cells and the markers statistical releases use for suppressed or missing values.
 _MISSING = {"", "-", "–", "..", ".", ":", "*", "x", "c", "z", "n/a", "na", "[c]", "[x]", "[z]"}
 
 __all__ = ["DatasetRejected", "DatasetUnreadable", "dataset_import"]
 
 
-@dataclass
-class Summary:
-    source: str
-    format: str
-    shape: str = "long"
-    codes: set[str] = field(default_factory=set)
-    measurements: int = 0
-    organisations: set[int] = field(default_factory=set)
-    periods: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    error_count: int = 0
-    skipped: int = 0
-
-    def error(self, message: str) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_ERRORS:
-            self.errors.append(message)
-
-    def as_json(self) -> dict[str, Any]:
-        """The shape in shared/docs/import-json.md, plus the file's shape and any errors."""
-        return {
-            "source": self.source,
-            "format": self.format,
-            "indicators": len(self.codes),
-            "measurements": self.measurements,
-            "organisations": len(self.organisations),
-            "periods": sorted(self.periods, key=lambda label: self.periods[label]),
-            "warnings": list(self.warnings),
-            "shape": self.shape,
-            "errors": list(self.errors),
-            "error_count": self.error_count,
-        }
-
-
-class DatasetRejected(Exception):
-    """Rows were wrong; nothing was saved. The summary lists them with their line numbers."""
-
-    def __init__(self, summary: Summary) -> None:
-        self.summary = summary
-        more = summary.error_count - len(summary.errors)
-        tail = f" (and {more} more)" if more > 0 else ""
-        super().__init__(f"{summary.error_count} rows could not be imported{tail}")
+class _Refused(Exception):
+    """The row is for an organisation the importer may not write; finish() says which."""
 
 
 class _DryRun(Exception):
@@ -120,9 +79,17 @@ class _Value:
 
 class _Importer:
     def __init__(
-        self, columns: Columns, sheet: Sheet, owner: Organisation | None, by: Actor
+        self,
+        columns: Columns,
+        sheet: Sheet,
+        owner: Organisation | None,
+        by: Actor,
+        may_write: Collection[int] | None,
     ) -> None:
         self.columns, self.sheet, self.owner, self.by = columns, sheet, owner, by
+        self.may_write = may_write
+        self.refused: dict[int, list[int]] = {}  # organisation → lines naming it
+        self.line = 0
         self.summary = Summary(source="", format=sheet.format, shape=columns.shape)
         self.definitions = Definitions(owner=owner, shared=columns.has_organisation, by=by)
         self.organisations = Organisations()
@@ -131,6 +98,7 @@ class _Importer:
 
     def add(self, line: int, cells: list[str]) -> None:
         where = f"{self.sheet.unit} {line}"
+        self.line = line
         try:
             if self.columns.shape == "definitions":
                 self._definition(cells)
@@ -138,6 +106,8 @@ class _Importer:
                 self._wide(where, cells)
             else:
                 self._long(where, cells)
+        except _Refused:
+            pass
         except RowError as error:
             self.summary.error(f"{where}: {error}")
         if len(self.pending) >= BATCH:
@@ -147,6 +117,7 @@ class _Importer:
         self.definitions.get(cells, self.columns, None)
         self.summary.codes.add(self.definitions.key(cells, self.columns))
         if self.owner is not None:
+            self._may_write(self.owner.pk)
             definition, _ = self.definitions.get(cells, self.columns, None)
             self._indicator_ids([(self.owner.pk, definition.pk)])
 
@@ -154,9 +125,23 @@ class _Importer:
         if not self.columns.has_organisation:
             if self.owner is None:
                 raise RowError("the file has no organisation column: say which organisation")
-            return self.owner.pk
+            return self._may_write(self.owner.pk)
         cell = self.columns.cell
-        return self.organisations.get(cell(cells, "organisation"), cell(cells, "gss"))
+        found = self.organisations.get(cell(cells, "organisation"), cell(cells, "gss"))
+        return self._may_write(found)
+
+    def _may_write(self, organisation_id: int) -> int:
+        """A council's values are written only by those who may write them. A benchmarking
+        peer's figures are anyone's to import: they sit at the peer, never at a council."""
+        if self.may_write is None or organisation_id in self.may_write:
+            return organisation_id
+        if organisation_id in self.organisations.peers:
+            return organisation_id
+        lines = self.refused.setdefault(organisation_id, [])
+        if not lines or lines[-1] != self.line:
+            lines.append(self.line)
+            self.summary.error_count += 1  # the message, one per organisation, comes last
+        raise _Refused
 
     def _long(self, where: str, cells: list[str]) -> None:
         cell = self.columns.cell
@@ -310,8 +295,10 @@ class _Importer:
     def finish(self) -> Summary:
         self.flush()
         summary = self.summary
+        summary.refuse(self.refused, self.sheet.unit)
         if self.summary.error_count:
             return summary
+        summary.name_organisations(self.organisations.peers)
         if summary.skipped:
             summary.warnings.append(f"{summary.skipped} blank or suppressed values skipped")
         if self.columns.ignored:
@@ -332,12 +319,15 @@ def dataset_import(
     dry_run: bool = False,
     source: str | None = None,
     progress: Callable[[int], object] | None = None,
+    may_write: Collection[int] | None = None,
 ) -> dict[str, Any]:
     """Import the file and return its summary; DatasetUnreadable or DatasetRejected if not.
 
     organisation is whom the file is for when it has no organisation column (a name is found
-    or created), and owns any local definitions it creates. With dry_run everything is worked
-    out and rolled back.
+    or created), and owns any local definitions it creates. may_write is the organisations
+    whose own values the importer may write (rows for any other but a benchmarking peer are
+    refused); None, as on the command line, for any. With dry_run everything is worked out
+    and rolled back.
     """
     sheet = open_dataset(path)
     columns = read_columns(sheet.header)
@@ -345,7 +335,7 @@ def dataset_import(
         with transaction.atomic():
             if isinstance(organisation, str):
                 organisation = _named(organisation)
-            importer = _Importer(columns, sheet, organisation, by)
+            importer = _Importer(columns, sheet, organisation, by, may_write)
             importer.summary.source = source or path.name
             for count, (line, cells) in enumerate(sheet.rows, start=1):
                 importer.add(line, cells)

@@ -7,9 +7,14 @@ from typing import Any
 from django import forms
 
 from stocktake.accounts.models import Organisation, Person, Unit
+from stocktake.core.period_text import PeriodError, read_period
+from stocktake.core.periods import Period
 
+from . import selectors
 from .dataset_read import FORMATS
-from .models import IndicatorDefinition, Measurement
+from .models import Indicator, IndicatorDefinition, Measurement
+from .plausibility import unusual_values
+from .services import ratio
 from .status import ACHIEVEMENT_TYPES
 
 _STATUS_CHOICES = [
@@ -99,8 +104,23 @@ class MeasurementForm(forms.Form):
         help_text="Needed only for a period already reported to committee and locked.",
     )
 
-    def __init__(self, *args: Any, definition: IndicatorDefinition, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        definition: IndicatorDefinition,
+        indicator: Indicator | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """With an indicator (the web page), replacing a value and unusual values are confirmed."""
         super().__init__(*args, **kwargs)
+        self.definition, self.indicator = definition, indicator
+        self.existing: Measurement | None = None
+        if indicator is not None and self.is_bound:
+            # Kept only when clean() finds something to confirm, so they show only then.
+            self.fields["replace"] = forms.BooleanField(required=False)
+            self.fields["unusual_confirmed"] = forms.BooleanField(
+                label="The value is right", required=False
+            )
         if definition.data_type in ACHIEVEMENT_TYPES:
             for name in ("value", "numerator", "denominator", "forecast", "sample_size"):
                 del self.fields[name]
@@ -117,6 +137,39 @@ class MeasurementForm(forms.Form):
             self.fields["value"].label = "Value (%)"
         else:
             del self.fields["sample_size"]
+        self.order_fields(["period", "replace", "value", "unusual_confirmed"])
+
+    def clean_period(self) -> Period:
+        try:
+            return read_period(self.cleaned_data["period"], strict=True)
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        period = data.get("period")
+        if self.indicator is not None and isinstance(period, Period):
+            self.existing = selectors.measurement_for(self.indicator, period)
+        if self.existing is None:
+            self.fields.pop("replace", None)
+        elif "replace" in self.fields:
+            # The bound field was made, with the field's label, while the fields were cleaned.
+            self["replace"].label = f"Replace the value for {self.existing.period_label}"
+            if not data.get("replace"):
+                self.add_error("replace", _replacing(self.existing, self.definition))
+        value = data.get("value")
+        if value is None:
+            value = ratio(data.get("numerator"), data.get("denominator"), self.definition)
+        unusual = unusual_values(self.definition, value=value, forecast=data.get("forecast"))
+        if "unusual_confirmed" in self.fields:
+            if not unusual:
+                del self.fields["unusual_confirmed"]
+            elif not data.get("unusual_confirmed"):
+                self.add_error(
+                    "unusual_confirmed",
+                    f"{'. '.join(unusual)}: check it, then tick to confirm it is right",
+                )
+        return data
 
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -136,6 +189,20 @@ class MeasurementForm(forms.Form):
             if data["provisional"]
             else Measurement.State.VERIFIED,
         }
+
+
+def _replacing(existing: Measurement, definition: IndicatorDefinition) -> str:
+    if definition.data_type in ACHIEVEMENT_TYPES:
+        shown = "achieved" if existing.value else "not achieved"
+    else:
+        shown = existing.value_text or (
+            definition.style.show(existing.value) if existing.value is not None else "no figure"
+        )
+    note = f' with the note "{existing.note.strip()}"' if existing.note.strip() else ""
+    return (
+        f"A value for {existing.period_label} is already entered: {shown}{note}. "
+        "Tick the box to replace it and its note, or enter a different period"
+    )
 
 
 class DatasetUploadForm(forms.Form):

@@ -7,6 +7,9 @@ from typing import Any
 
 from django import forms
 
+from stocktake.core.period_text import PeriodError, read_period
+from stocktake.core.periods import Period
+
 from .models import IndicatorDefinition, Target
 
 _NUMBER_ERRORS = {"invalid": "Enter a number, for example 34.5"}
@@ -87,6 +90,12 @@ class TargetForm(forms.Form):
         if fixed:  # an existing target keeps its period and name; set another for a new one
             for name in ("period", "name"):
                 self.fields[name].disabled = True
+
+    def clean_period(self) -> Period:
+        try:
+            return read_period(self.cleaned_data["period"], strict=True)
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error
 
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data

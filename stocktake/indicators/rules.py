@@ -58,6 +58,14 @@ def target_needs_value_or_text(value: Decimal | None, text: str) -> None:
         raise ValidationError({"value": "Enter the target as a number or in words"})
 
 
+def band_top_not_below_target(value: Decimal | None, upper_value: Decimal | None) -> None:
+    """A target band runs from the target up to its top, so the top cannot be below it."""
+    if value is not None and upper_value is not None and upper_value < value:
+        raise ValidationError(
+            {"upper_value": f"The top of the band must be at least the target ({value:g})"}
+        )
+
+
 def new_version_needs_date(effective_from: dt.date | None) -> None:
     """A change of meaning starts a new version, which needs the date it takes effect."""
     if effective_from is None:
@@ -117,3 +125,15 @@ def formula_is_valid(formula: str, own_code: str) -> None:
         raise ValidationError({"formula": str(error)}) from error
     if own_code and own_code.upper().replace(" ", "_") in names_in(tree):
         raise ValidationError({"formula": "A formula cannot use its own indicator"})
+
+
+def value_is_possible(
+    data_type: str, value: Decimal | None, forecast: Decimal | None, denominator: Decimal | None
+) -> None:
+    """Levels start at zero, and a percentage is a share of a whole that cannot be negative."""
+    if data_type == "level":
+        for field, number in (("value", value), ("forecast", forecast)):
+            if number is not None and number < 0:
+                raise ValidationError({field: "A level cannot be below zero"})
+    if data_type == "percentage" and denominator is not None and denominator < 0:
+        raise ValidationError({"denominator": "Enter a denominator greater than zero"})

@@ -220,3 +220,13 @@ def not_entered(user: AnyUser, today: dt.date) -> list[Indicator]:
     )
     rows = _mark_due(_decorate(list(qs)), today)
     return [row for row in rows if getattr(row, "is_missing", False)]
+
+
+def measurement_for(indicator: Indicator, period: Period) -> Measurement | None:
+    """The value already entered for exactly this period, if any."""
+    return Measurement.objects.filter(
+        organisation_id=indicator.organisation_id,
+        indicator=indicator,
+        period_start=period.start,
+        period_end=period.end,
+    ).first()

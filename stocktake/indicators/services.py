@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from stocktake.accounts.models import Organisation, Person, Post, Unit
 from stocktake.core.fuzzydates import parse_period
+from stocktake.core.period_text import PeriodError, read_period
 from stocktake.core.periods import Period
 from stocktake.core.recording import Actor, acting_user, save_recorded
 from stocktake.plans.models import Plan, Section
@@ -32,12 +33,10 @@ def today() -> dt.date:
 def period_from(period: str | Period) -> Period:
     if isinstance(period, Period):
         return period
-    found = parse_period(period)
-    if found is None:
-        raise ValidationError(
-            {"period": 'Enter a period such as "Q1 2009/10", "2009/10" or "June 2009"'}
-        )
-    return found
+    try:
+        return read_period(period)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from error
 
 
 @transaction.atomic
@@ -148,6 +147,14 @@ def indicator_create(
 
 
 @transaction.atomic
+def indicator_publish(*, indicator: Indicator, is_public: bool, by: Actor) -> Indicator:
+    """Show the indicator on its public plan page and in open data, or stop showing it."""
+    indicator.is_public = is_public
+    save_recorded(indicator, by)
+    return indicator
+
+
+@transaction.atomic
 def baseline_add(
     *,
     indicator: Indicator,
@@ -192,6 +199,7 @@ def target_set(
     The profile is the year-to-date milestones for Q1 to Q3 of a sum or running total.
     """
     rules.target_needs_value_or_text(value, text)
+    rules.band_top_not_below_target(value, upper_value)
     span = period_from(period)
     if any(p is not None for p in profile):
         rules.profile_fits_combine(indicator.definition.get_combine_display(), profile)
@@ -262,6 +270,7 @@ def measurement_record(
         rules.period_has_started(span, today())
         rules.measurement_needs_value(value, numerator)
         rules.denominator_not_zero(numerator, denominator)
+        rules.value_is_possible(definition.data_type, value, forecast, denominator)
     if value is None:
         value = ratio(numerator, denominator, definition)
     versions = selectors.definition_versions(definition)

@@ -24,6 +24,11 @@ urlpatterns = [
         name="definition_edit",
     ),
     path(
+        "indicators/<str:indicator_uuid>/publish/",
+        views_editing.indicator_publish,
+        name="indicator_publish",
+    ),
+    path(
         "indicators/<str:indicator_uuid>/targets/add/",
         views_editing.target_add,
         name="target_add",

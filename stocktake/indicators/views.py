@@ -58,6 +58,7 @@ def indicator_detail(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
         "rows": list(reversed(page.measurements)),
         "can_enter": access.can_enter_values(request.user, indicator) and not definition.formula,
         "can_edit": access.can_edit_indicator(request.user, indicator),
+        "can_publish": access.can_publish(request.user, indicator),
         "forecast": next((r for r in reversed(page.measurements) if r.forecast is not None), None),
         "benchmark": latest.sentence(definition.style) if latest else "",
         "groups": groups,
@@ -75,17 +76,19 @@ def measurement_add(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
     form = MeasurementForm(
         request.POST or None,
         definition=definition,
+        indicator=indicator,
         initial={"period": request.GET.get("period") or (due.label if due else "")},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.measurement_record(
+            saved = services.measurement_record(
                 indicator=indicator, by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Value saved for {form.cleaned_data['period']}")
+            done = "replaced" if form.existing is not None else "saved"
+            messages.success(request, f"Value {done} for {saved.period_label}")
             return redirect("indicators:indicator_detail", indicator_uuid=indicator.uuid)
     return render(
         request, "indicators/measurement_form.html", {"indicator": indicator, "form": form}
@@ -95,7 +98,8 @@ def measurement_add(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
 @login_required
 def my_indicators(request: HttpRequest) -> HttpResponse:
     today = services.today()
-    rows = selectors.my_indicators(signed_in_user(request), today)
+    user = signed_in_user(request)
+    rows = access.mark_enterable(user, selectors.my_indicators(user, today))
     missing = [row for row in rows if getattr(row, "is_missing", False)]
     return render(
         request, "indicators/my_indicators.html", {"indicators": rows, "missing": missing}

@@ -38,7 +38,7 @@ def dataset_upload(request: HttpRequest) -> HttpResponse:
         )
         record.file.save(Path(upload.name).name, upload, save=False)
         try:
-            record.summary = _run(record, dry_run=True)
+            record.summary = _run(record, request, dry_run=True)
         except DatasetUnreadable as error:
             form.add_error("file", str(error))
         except DatasetRejected as error:
@@ -60,9 +60,13 @@ def dataset_preview(request: HttpRequest, dataset_uuid: str) -> HttpResponse:
         return redirect("indicators:indicator_list")
     if request.method == "POST":
         try:
-            record.summary = _run(record, dry_run=False)
-        except (DatasetUnreadable, DatasetRejected) as error:
+            record.summary = _run(record, request, dry_run=False)
+        except DatasetUnreadable as error:
             messages.error(request, f"{record.source}: {error}; nothing was saved")
+            return redirect("indicators:dataset_preview", dataset_uuid=record.uuid)
+        except DatasetRejected as error:
+            first = "".join(f". {message}" for message in error.summary.errors[:1])
+            messages.error(request, f"{record.source}: {error}; nothing was saved{first}")
             return redirect("indicators:dataset_preview", dataset_uuid=record.uuid)
         record.state = DatasetImport.State.IMPORTED
         record.save()
@@ -78,12 +82,14 @@ def dataset_preview(request: HttpRequest, dataset_uuid: str) -> HttpResponse:
     )
 
 
-def _run(record: DatasetImport, *, dry_run: bool) -> dict[str, object]:
+def _run(record: DatasetImport, request: HttpRequest, *, dry_run: bool) -> dict[str, object]:
     # Files are kept under MEDIA_ROOT, so the reader streams from disk as the command does.
+    # Rights are checked row by row for whoever imports now, at preview and again at confirm.
     return dataset_import(
         path=Path(record.file.path),
         by=record.by,
         organisation=record.organisation,
         dry_run=dry_run,
         source=record.source,
+        may_write=access.organisations_writable_by_importer(request.user),
     )

@@ -1,13 +1,13 @@
-"""Performance officers' pages: change an indicator's definition, add and change its targets."""
+"""Performance officers' pages: change an indicator's definition and targets, publish it."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
 from .forms_editing import DefinitionForm, TargetForm, target_initial
@@ -79,3 +79,19 @@ def _target_page(
             return _back(indicator)
     context = {"indicator": indicator, "form": form, "heading": heading}
     return render(request, "indicators/target_form.html", context)
+
+
+@login_required
+@require_POST
+def indicator_publish(request: HttpRequest, indicator_uuid: str) -> HttpResponse:
+    indicator = access.indicator_for_viewer(request.user, indicator_uuid)
+    if not access.can_publish(request.user, indicator):
+        raise PermissionDenied("You cannot publish this indicator")
+    public = request.POST.get("public") == "yes"
+    if public != indicator.is_public:
+        services.indicator_publish(indicator=indicator, is_public=public, by=request.user)
+    if public:
+        messages.success(request, "Indicator published: it shows on its public plan page")
+    else:
+        messages.success(request, "Indicator no longer published")
+    return _back(indicator)

@@ -1,5 +1,7 @@
 """Presentation filters: a stored status or direction in, an accessible tag out."""
 
+from decimal import Decimal
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -54,19 +56,52 @@ def sentence(explanation: object, key: str) -> str:
     return str(part.get("sentence", "")) if isinstance(part, dict) else ""
 
 
+# Where a figure that does not build up applies to every reporting period of the year.
+_EACH = {"monthly": "each month", "quarterly": "each quarter"}
+
+
 @register.filter
-def profile_words(target: object, combine: str) -> str:
-    """A target's year-to-date profile in words: milestones, or the annual figure each quarter."""
-    from stocktake.indicators.models import Target
+def profile_words(target: object, definition: object) -> str:
+    """A target's year-to-date profile in words: milestones, or the annual figure each period."""
+    from stocktake.indicators.models import IndicatorDefinition, Target
     from stocktake.indicators.profiles import BUILDS_UP, has_profile, profile_of
 
-    if not isinstance(target, Target) or target.value is None:
+    if not isinstance(target, Target) or not isinstance(definition, IndicatorDefinition):
         return "—"
-    if combine not in BUILDS_UP:
-        return "The annual figure applies to each quarter"
+    yearly = (target.period_end - target.period_start).days > 300
+    if target.value is None or not yearly:
+        return "—"
+    if definition.combine not in BUILDS_UP:
+        each = _EACH.get(definition.frequency)
+        return f"The annual figure applies to {each}" if each else "—"
     if not has_profile(target):
         return "None set"
     return ", ".join(
-        f"Q{n}: {v.normalize():f}" if v is not None else f"Q{n}: —"
-        for n, v in enumerate(profile_of(target, combine), start=1)
+        f"Q{n}: {definition.style.show(v, exact=True)}" if v is not None else f"Q{n}: —"
+        for n, v in enumerate(profile_of(target, definition.combine), start=1)
     )
+
+
+@register.filter
+def styled(value: object, definition: object) -> str:
+    """A target, forecast or other figure with the indicator's unit, exactly as entered."""
+    from stocktake.indicators.models import IndicatorDefinition
+
+    if not isinstance(value, Decimal) or not isinstance(definition, IndicatorDefinition):
+        return "" if value is None else str(value)
+    return definition.style.show(value, exact=True)
+
+
+@register.filter
+def tolerance_words(target: object, definition: object) -> str:
+    """How far from the target still counts as amber, in the indicator's unit or per cent."""
+    from stocktake.indicators.models import IndicatorDefinition, Target
+    from stocktake.indicators.style import plain
+
+    if not isinstance(target, Target) or target.tolerance is None:
+        return "None set"
+    if target.tolerance_kind == Target.ToleranceKind.PERCENT:
+        return f"{plain(target.tolerance)}% of target"
+    if isinstance(definition, IndicatorDefinition):
+        return definition.style.amount(target.tolerance)
+    return plain(target.tolerance)
