@@ -8,18 +8,27 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from stocktake.core.periods import Period
 from stocktake.indicators.models import Indicator
 from stocktake.indicators.services import period_from
 
+from . import rules
 from .models import Channel
 from .models_contacts import Avoidable, AvoidableReason, Exclusion
 from .parsing import COLUMNS, ContactRow, PointCodes, RowError, parse_row
 from .servicelist import SERVICES
 
 _BLANK = [("", "Not recorded")]
+
+
+def _beside_field(rule: Any, *values: Any) -> None:
+    """Run a rule for a clean_<field> method: its message goes beside that field."""
+    try:
+        rule(*values)
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages) from None
 
 
 class ContactEntryForm(forms.Form):
@@ -57,9 +66,27 @@ class ContactEntryForm(forms.Form):
             (c, c) for c in sorted(access_points) if c not in access_points.closed
         ]
 
+    def clean_received_at(self) -> dt.datetime:
+        when: dt.datetime = self.cleaned_data["received_at"]
+        shown = formats.date_format(timezone.localtime(when), "j F Y, H:i")
+        _beside_field(rules.not_in_future, when, timezone.now(), shown)
+        return when
+
+    def clean_area_code(self) -> str:
+        code = str(self.cleaned_data.get("area_code") or "").strip()
+        _beside_field(rules.area_code_is_a_code, code)
+        return code
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if self.errors:
+            return data
+        try:
+            rules.reason_only_when_avoidable(
+                str(data.get("avoidable") or ""), str(data.get("avoidable_reason") or "")
+            )
+        except ValidationError as error:
+            self.add_error(None, error)  # keyed by field, so shown beside it
             return data
         when: dt.datetime = data["received_at"]
         fields = {

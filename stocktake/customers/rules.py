@@ -8,6 +8,9 @@ import re
 from django.core.exceptions import ValidationError
 
 from .choices import Channel
+from .servicelist import SERVICES
+
+SERVICE_CODES = frozenset(code for code, _ in SERVICES)
 
 
 def reason_only_when_avoidable(avoidable: str, reason: str) -> None:
@@ -117,4 +120,30 @@ def standard_unused(checks: int) -> None:
         raise ValidationError(
             f"{checks} mystery shopping check{'s use' if checks > 1 else ' uses'} this standard, "
             "so it cannot be deleted."
+        )
+
+
+def session_does_not_overlap(clash: str) -> None:
+    """A place is open or not at any moment: two sessions covering the same time would publish
+    contradictory hours. ``clash`` describes the session it meets, or is empty."""
+    if clash:
+        raise ValidationError(
+            {"opens": f"This overlaps {clash}. Choose times outside it, or remove it first."}
+        )
+
+
+def not_in_future(when: dt.datetime, now: dt.datetime, shown: str) -> None:
+    """A contact or rating is recorded after it happens. ``shown`` is the time as the user
+    wrote it, in the council's own style."""
+    if when > now:
+        raise ValidationError(
+            {"received_at": f"The time must not be in the future: you entered {shown}"}
+        )
+
+
+def service_listed(code: str) -> None:
+    """Contacts and ratings name services by the standard list's codes (or none)."""
+    if code and code not in SERVICE_CODES:
+        raise ValidationError(
+            {"service_code": f"{code!r} is not one of: {', '.join(sorted(SERVICE_CODES))}"}
         )

@@ -9,12 +9,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import formats, timezone
 
 from stocktake.accounts.models import Organisation
 from stocktake.core.recording import Actor, save_recorded
 from stocktake.plans.models import Action
 
 from . import rules
+from .hours import Session, hours_on, session_span
 from .models import AccessPoint, Area, OpeningException, OpeningSession
 from .models_feedback import (
     METHOD_FOR_CHANNEL,
@@ -25,6 +27,11 @@ from .models_feedback import (
     ShoppingCheck,
     ShoppingExercise,
 )
+from .selectors import pattern_for
+
+DAY = 24 * 60 * 60
+WEEK = 7 * DAY
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @transaction.atomic
@@ -44,6 +51,8 @@ def session_add(
 ) -> OpeningSession:
     rules.weekday_exists(weekday)
     rules.session_has_length(opens, closes)
+    _lock(access_point)
+    rules.session_does_not_overlap(_weekly_clash(access_point, weekday, opens, closes))
     session = OpeningSession(access_point=access_point, weekday=weekday, opens=opens, closes=closes)
     save_recorded(session, by)
     return session
@@ -60,13 +69,65 @@ def exception_set(
     closes: dt.time | None = None,
 ) -> OpeningException:
     """A closure (no times) or special hours for one date, replacing any earlier one."""
+    _lock(access_point)
     if opens is not None and closes is not None:
         rules.session_has_length(opens, closes)
+        rules.session_does_not_overlap(_dated_clash(access_point, date, Session(opens, closes)))
     found = OpeningException.objects.filter(access_point=access_point, date=date).first()
     exception = found or OpeningException(access_point=access_point, date=date)
     exception.opens, exception.closes, exception.reason = opens, closes, reason
     save_recorded(exception, by)
     return exception
+
+
+def _lock(access_point: AccessPoint) -> None:
+    """One change to a point's hours at a time, so two overlapping sessions added at once
+    cannot both pass the check."""
+    AccessPoint.objects.select_for_update().filter(pk=access_point.pk).exists()
+
+
+def _seconds(at: dt.time) -> int:
+    return at.hour * 3600 + at.minute * 60 + at.second
+
+
+def _week_span(weekday: int, opens: dt.time, closes: dt.time) -> tuple[int, int]:
+    """Seconds from Monday 00:00; a session closing at or before it opens ends the next day."""
+    start = weekday * DAY + _seconds(opens)
+    return start, start + (_seconds(closes) - _seconds(opens)) % DAY
+
+
+def _weekly_clash(point: AccessPoint, weekday: int, opens: dt.time, closes: dt.time) -> str:
+    """The point's weekly session this one would overlap, described; empty if none. The week
+    wraps round: Sunday night's session may run into Monday morning."""
+    start, end = _week_span(weekday, opens, closes)
+    for other in OpeningSession.objects.filter(access_point=point).order_by("weekday", "opens"):
+        other_start, other_end = _week_span(other.weekday, other.opens, other.closes)
+        if any(start < other_end + s and other_start + s < end for s in (-WEEK, 0, WEEK)):
+            return f"the {DAYS[other.weekday]} session {_times(other.opens, other.closes)}"
+    return ""
+
+
+def _dated_clash(point: AccessPoint, day: dt.date, session: Session) -> str:
+    """The session on the day before or after that these hours for ``day`` would overlap (the
+    day's own usual hours are replaced by them); empty if none."""
+    # Fresh from the database: the point passed in may carry hours prefetched before this change.
+    pattern = pattern_for(
+        AccessPoint.objects.prefetch_related("sessions", "exceptions").get(pk=point.pk)
+    )
+    if pattern.always_open:
+        return ""
+    start, end = session_span(day, session)
+    for other_day in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
+        for other in hours_on(pattern, other_day).sessions:
+            other_start, other_end = session_span(other_day, other)
+            if start < other_end and other_start < end:
+                times = _times(other.opens, other.closes)
+                return f"the session on {other_day:%A %-d %B %Y}, {times}"
+    return ""
+
+
+def _times(opens: dt.time, closes: dt.time) -> str:
+    return f"{opens:%H:%M} to {closes:%H:%M}"
 
 
 AREA_BATCH = 2000
@@ -135,6 +196,9 @@ def feedback_record(
     **fields: object,
 ) -> Feedback:
     rules.area_code_is_a_code(str(fields.get("area_code", "")))
+    rules.service_listed(str(fields.get("service_code", "")))
+    shown = formats.date_format(timezone.localtime(received_at), "j F Y, H:i")
+    rules.not_in_future(received_at, timezone.now(), shown)
     feedback = Feedback(
         organisation=organisation, received_at=received_at, channel=channel, rating=rating, **fields
     )

@@ -19,7 +19,7 @@ from .fastload import NeedsParser, fast_load
 from .loading import store_rows
 from .models import AccessPoint
 from .models_contacts import ContactLoad, SamplingPeriod
-from .parsing import ContactRow, Parsed, PointCodes, parse_csv, read_header
+from .parsing import ContactRow, Parsed, PointCodes, RowError, parse_csv, read_header
 
 MAX_REPORTED = 10_000  # every bad row is counted; the first ten thousand are listed
 
@@ -29,6 +29,16 @@ class LoadResult:
     loaded: int = 0
     skipped: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+class NoRows(RowError):
+    """The file has a header and nothing under it: refused, like a bad header, not reported
+    as a load of nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The file has no data rows, only its first line of column names: nothing was loaded."
+        )
 
 
 class BadRows(Exception):
@@ -103,6 +113,8 @@ def contacts_load(
         )
         if result.skipped and not skip_bad:
             raise BadRows(result)  # rolls back the staging, contacts and tallies together
+        if not result.loaded and not result.skipped:
+            raise NoRows
         load.loaded, load.skipped = result.loaded, result.skipped
         load.save(update_fields=["loaded", "skipped"])
     return result
@@ -146,6 +158,8 @@ def _load_postgres(
                 progress=counted,
                 timings=timings,
             )
+            if not loaded:
+                raise NoRows  # rolls back the load's record with it
             load.loaded = loaded
             load.save(update_fields=["loaded"])
     except (DatabaseError, NeedsParser):

@@ -111,14 +111,35 @@ def session_add(request: HttpRequest, access_point_uuid: str) -> HttpResponse:
     return _hours_page(request, point, session_form=form)
 
 
-@require_POST
+def _confirm_remove(request: HttpRequest, point: AccessPoint, **context: object) -> HttpResponse:
+    """The confirmation step: the GET of a remove URL; its form posts back to the same URL."""
+    context |= {"organisation": point.organisation, "point": point}
+    return render(request, "customers/manage/hours_remove.html", context)
+
+
+@require_http_methods(["GET", "POST"])
 def session_remove(request: HttpRequest, access_point_uuid: str) -> HttpResponse:
     point = access.access_point_for_manager(request.user, access_point_uuid)
-    form = SessionRemoveForm(request.POST, point=point)
-    if form.is_valid():
-        services_manage.session_remove(session=form.cleaned_data["session"], by=request.user)
-        return _back_to_hours(request, point, "Session removed.")
-    return _hours_page(request, point, remove_form=form)
+    form = SessionRemoveForm(request.POST if request.method == "POST" else request.GET, point=point)
+    if not form.is_valid():
+        return _hours_page(request, point, remove_form=form)
+    session = form.cleaned_data["session"]
+    if request.method == "POST":
+        services_manage.session_remove(session=session, by=request.user)
+        return _back_to_hours(request, point, f"{DAYS[session.weekday]} session removed.")
+    return _confirm_remove(
+        request,
+        point,
+        heading="Remove this session?",
+        field="session",
+        value=session.pk,
+        rows=[
+            ("Day", DAYS[session.weekday]),
+            ("Hours", f"{session.opens:%H:%M} to {session.closes:%H:%M}"),
+        ],
+        consequence="It will no longer be shown as open at these times each week.",
+        button="Remove session",
+    )
 
 
 @require_POST
@@ -143,14 +164,35 @@ def exception_set(request: HttpRequest, access_point_uuid: str) -> HttpResponse:
     return _hours_page(request, point, exception_form=form)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def exception_remove(request: HttpRequest, access_point_uuid: str) -> HttpResponse:
     point = access.access_point_for_manager(request.user, access_point_uuid)
-    form = ExceptionRemoveForm(request.POST, point=point)
-    if form.is_valid():
-        services_manage.exception_remove(exception=form.cleaned_data["exception"], by=request.user)
-        return _back_to_hours(request, point, "The usual hours apply again on that date.")
-    return _hours_page(request, point, remove_form=form)
+    data = request.POST if request.method == "POST" else request.GET
+    form = ExceptionRemoveForm(data, point=point)
+    if not form.is_valid():
+        return _hours_page(request, point, remove_form=form)
+    exception = form.cleaned_data["exception"]
+    if request.method == "POST":
+        services_manage.exception_remove(exception=exception, by=request.user)
+        return _back_to_hours(
+            request, point, f"The usual hours apply again on {exception.date:%-d %B %Y}."
+        )
+    closed = not (exception.opens and exception.closes)
+    hours = "Closed" if closed else f"{exception.opens:%H:%M} to {exception.closes:%H:%M}"
+    return _confirm_remove(
+        request,
+        point,
+        heading="Remove this closure?" if closed else "Remove these changed hours?",
+        field="exception",
+        value=exception.pk,
+        rows=[
+            ("Date", f"{exception.date:%A %-d %B %Y}"),
+            ("Hours", hours),
+            ("Reason", exception.reason),
+        ],
+        consequence="The usual hours will apply again on that date.",
+        button="Remove closure" if closed else "Remove changed hours",
+    )
 
 
 @require_http_methods(["GET", "POST"])

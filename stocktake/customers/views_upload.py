@@ -72,9 +72,7 @@ def feedback_upload(request: HttpRequest, organisation_uuid: str) -> HttpRespons
                 count = load(organisation=organisation, lines=lines, by=request.user)
         except BadFile as failure:
             bad = failure.errors
-            form.add_error(
-                "file", f"{len(bad)} bad rows: nothing was saved. Fix them and upload again."
-            )
+            form.add_error("file", failure.summary)
         except UnicodeDecodeError:
             form.add_error("file", "The file is not UTF-8 text; nothing was saved")
         else:

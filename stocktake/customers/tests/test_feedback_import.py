@@ -75,6 +75,6 @@ def test_feedback_with_an_area_that_is_not_a_code_is_refused(council: Organisati
     with pytest.raises(BadFile) as refused:
         feedback_load(organisation=council, lines=lines, by=None)
     assert refused.value.errors == [
-        (3, "area_code: Enter an area code of up to 12 letters and digits")
+        (3, "area_code '12 High Street' should be up to 12 letters and digits")
     ]
     assert not Feedback.objects.exists()

@@ -281,7 +281,7 @@ def test_the_list_and_hours_pages_take_the_same_queries_whatever_their_rows(
         services_manage.access_point_update(access_point=point, is_public=True, by=officer)
         for day in range(5):
             services.session_add(
-                access_point=first, weekday=day, opens=dt.time(9), closes=dt.time(13 + n % 3),
+                access_point=first, weekday=day, opens=dt.time(3 * n), closes=dt.time(3 * n + 2),
                 by=officer,
             )  # fmt: skip
         services.exception_set(

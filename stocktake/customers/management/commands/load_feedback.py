@@ -34,5 +34,5 @@ class Command(BaseCommand):
         except BadFile as failure:
             for line, reason in failure.errors[:50]:
                 self.stderr.write(f"line {line}: {reason}")
-            raise CommandError(f"{len(failure.errors)} bad rows: nothing was saved.") from None
+            raise CommandError(failure.summary) from None
         self.stdout.write(f"Loaded {count} rows.")
