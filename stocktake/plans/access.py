@@ -16,6 +16,7 @@ from stocktake.accounts.models import Capability
 from stocktake.accounts.selectors import (
     AnyUser,
     capabilities_in,
+    grants_for,
     readable_documents,
 )
 from stocktake.core.ids import parse_uuid
@@ -59,13 +60,29 @@ def can_publish_plan(user: AnyUser, plan: Plan) -> bool:
     return _can(user, plan, Capability.PUBLISH)
 
 
-def can_update_action(user: AnyUser, action: Action) -> bool:
-    """Add a progress update: editors in scope, or owners (and their delegates) who may update."""
+def updates_own_in(user: AnyUser, organisation_id: int) -> bool:
+    """update_own held anywhere in the organisation. An owner answers for their items whatever
+    service the plan or the action sits in (an imported plan has none), so a membership scoped
+    to one service still lets its holder update what they own elsewhere in the council."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        grant.organisation_id == organisation_id and Capability.UPDATE_OWN in grant.capabilities
+        for grant in grants_for(user)
+    )
+
+
+def can_update_action(user: AnyUser, action: Action, *, owned: bool | None = None) -> bool:
+    """Add a progress update: editors in scope, or owners (people, post holders, delegates) who
+    may update their own items somewhere in the action's council. owned, where already known
+    (a list of the user's own actions), saves a query."""
     if _can(user, action.plan, Capability.EDIT_ALL):
         return True
-    if not _can(user, action.plan, Capability.UPDATE_OWN):
+    if not updates_own_in(user, action.organisation_id):
         return False
-    return Action.objects.owned_by(user).filter(pk=action.pk).exists()
+    if owned is None:
+        owned = Action.objects.owned_by(user).filter(pk=action.pk).exists()
+    return owned
 
 
 def can_edit_action(user: AnyUser, action: Action) -> bool:

@@ -8,7 +8,28 @@ from django.core.exceptions import ValidationError
 
 from stocktake.accounts.models import Committee, Person, Portfolio, Unit
 
-from .models import Action, Plan, ProgressStatus, Rag
+from .models import Action, ActionOwner, Plan, ProgressStatus, Rag
+
+
+def tidy_text(value: str) -> str:
+    """One line ending (browsers send \\r\\n from text areas, papers were stored with \\n) and
+    no surrounding whitespace, so text saved unchanged compares equal and logs no change."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+class TextField(forms.CharField):
+    """A CharField whose value, and whether it changed, ignore line-ending style."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = tidy_text(value)
+        return super().to_python(value)
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        if isinstance(initial, str):
+            initial = tidy_text(initial)
+        return super().has_changed(initial, data)
+
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
@@ -25,12 +46,12 @@ class ProgressUpdateForm(forms.Form):
             "invalid": "Enter a real date, for example 31/08/2007",
         },
     )
-    position = forms.CharField(
+    position = TextField(
         label="Current position",
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter the current position"},
     )
-    future_action = forms.CharField(
+    future_action = TextField(
         label="Future action", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     progress_status = forms.ChoiceField(
@@ -59,7 +80,7 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
     owners = forms.ModelMultipleChoiceField(
         queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    new_due_text = forms.CharField(
+    new_due_text = TextField(
         label="Due date",
         required=False,
         help_text='As the plan writes it, for example "March 2008", "Q3 2009/10" or "01/04/08".',
@@ -70,13 +91,13 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
         widget=_DATE,
         error_messages=_DATE_ERRORS,
     )
-    due_reason = forms.CharField(
+    due_reason = TextField(
         label="Reason for the change",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Required when the due date changes.",
     )
-    due_agreed_by = forms.CharField(
+    due_agreed_by = TextField(
         label="Who agreed the change", required=False, help_text="For example: Audit Committee."
     )
     # The action's updated_at when the page was loaded: a later save by someone else is a conflict.
@@ -100,6 +121,11 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
             "other_services",
             "internal_note",
         ]
+        field_classes = {
+            name: TextField
+            for name in fields
+            if name not in ("agreement", "progress_status", "rag")
+        }
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ("deliverables", "resources", "outputs", "outcomes", "risks")
@@ -111,7 +137,12 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["owners"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
             organisation_id=action.organisation_id
         )
-        self.fields["owners"].initial = [o.person_id for o in action.ownerships.all()]
+        # The accountable people: what action_owners_set makes them on save.
+        self.fields["owners"].initial = [
+            o.person_id
+            for o in action.ownerships.all()
+            if o.person_id is not None and o.kind == ActionOwner.Kind.ACCOUNTABLE
+        ]
         self.fields["new_due_text"].initial = action.due_text
         self.fields["due_revised_on"].initial = today
         self.fields["version"].initial = action.updated_at.isoformat()
@@ -143,6 +174,11 @@ class ActionEditForm(forms.ModelForm):  # type: ignore[type-arg]
         rows.append(("Owners", ", ".join(owners), ", ".join(stored_owners)))
         rows.append(("Due date", str(data.get("new_due_text") or ""), stored.due_text))
         return rows
+
+    def has_edits(self) -> bool:
+        """Whether saving would change the action, its owners or its due date (the version and
+        the revision's own fields change nothing by themselves)."""
+        return self.due_changed() or bool(set(self.changed_data) & {*self.Meta.fields, "owners"})
 
     def due_changed(self) -> bool:
         new = str(self.cleaned_data.get("new_due_text") or "").strip()

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from stocktake.accounts.models import Committee
 
+from .forms import TextField
 from .models import Action, ProgressStatus
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -14,9 +15,7 @@ _DATE_ERRORS = {"invalid": "Enter a real date, for example 12/03/2009"}
 
 
 class TransitionForm(forms.Form):
-    comment = forms.CharField(
-        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    comment = TextField(label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     committee = forms.ModelChoiceField(
         label="Approving committee", queryset=Committee.objects.none(), required=False
     )
@@ -53,7 +52,7 @@ class CloseForm(forms.Form):
         to_field_name="uuid",
         help_text="The item, in this or another plan, that replaces this one.",
     )
-    agreed_by = forms.CharField(
+    agreed_by = TextField(
         label="Closure agreed by",
         help_text="For example: Audit Committee.",
         error_messages={"required": "Enter who agreed the closure, e.g. Audit Committee"},
@@ -63,7 +62,7 @@ class CloseForm(forms.Form):
         widget=_DATE,
         error_messages={"required": "Enter the date the closure was agreed"} | _DATE_ERRORS,
     )
-    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = TextField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,7 +95,7 @@ ALLOWED_EVIDENCE = {
 
 
 class EvidenceForm(forms.Form):
-    title = forms.CharField(label="Title", error_messages={"required": "Enter a title"})
+    title = TextField(label="Title", error_messages={"required": "Enter a title"})
     file = forms.FileField(
         label="File",
         required=False,

@@ -26,6 +26,7 @@ from django.utils.timesince import timesince
 from stocktake.accounts.models import PostHolding, Unit
 from stocktake.core.templatetags.govuk import rag_tag, status_tag
 
+from .flags import flag_label
 from .models import Action, ActionOwner, DueRevision, Plan, ProgressUpdate, UpdateState
 from .querysets import _NEVER_OVERDUE
 
@@ -56,6 +57,7 @@ class ActionRow:
     last_update_as_at: dt.date | None
     last_update_position: str | None
     owners: list[str] = field(default_factory=list)  # each already escaped HTML
+    flags: list[str] = field(default_factory=list)  # the importer's data-quality codes
 
 
 def plan_rows(
@@ -103,6 +105,7 @@ def action_rows(actions: QuerySet[Action], *, when: dt.date, today: dt.date) -> 
             "due_text",
             "original_due_date",
             "original_due_text",
+            "flags",
         )
     )
     updates = {
@@ -133,6 +136,7 @@ def action_rows(actions: QuerySet[Action], *, when: dt.date, today: dt.date) -> 
         due_text,
         original_due,
         original_text,
+        flags,
     ) in found:
         update = updates.get(latest_id) if latest_id is not None else None
         as_at, position, update_status, update_rag = update or (None, None, "", "")
@@ -159,6 +163,7 @@ def action_rows(actions: QuerySet[Action], *, when: dt.date, today: dt.date) -> 
                 and status_shown not in _NEVER_OVERDUE,
                 last_update_as_at=as_at,
                 last_update_position=position,
+                flags=list(flags or []),
             )
         )
     return rows
@@ -257,7 +262,7 @@ def rows_html(rows: Iterable[ActionRow], *, when: dt.date) -> SafeString:
             '\n<tr class="govuk-table__row">\n'
             f'  <td class="govuk-table__cell st-nowrap">{ref}</td>\n'
             f'  <td class="govuk-table__cell"><a class="govuk-link" href="{href}">'
-            f"{_words(row.text, 30)}</a></td>\n"
+            f"{_words(row.text, 30)}</a>{_flag_tags(row.flags, tags)}</td>\n"
             f'  <td class="govuk-table__cell">{owners}</td>\n'
             f'  <td class="govuk-table__cell">{due}</td>\n'
             f'  <td class="govuk-table__cell">{status}</td>\n'
@@ -267,6 +272,22 @@ def rows_html(rows: Iterable[ActionRow], *, when: dt.date) -> SafeString:
         )
     # Every value in parts was escaped above.
     return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703
+
+
+def _flag_tags(codes: list[str], drawn: dict[tuple[str, str], str]) -> str:
+    """The row's data-quality flags as labelled tags; an unassigned item already says so in
+    the owner column. The action's page explains each."""
+    parts = []
+    for code in codes:
+        if code == "unassigned":
+            continue
+        tag = drawn.get(("f", code))
+        if tag is None:
+            label = _escape(flag_label(code))
+            tag = f'<strong class="govuk-tag govuk-tag--orange">{label}</strong>'
+            drawn[("f", code)] = tag
+        parts.append(tag)
+    return "<br>" + " ".join(parts) if parts else ""
 
 
 def _words(text: str, count: int) -> str:

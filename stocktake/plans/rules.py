@@ -19,6 +19,20 @@ def update_not_after_today(as_at: dt.date, today: dt.date) -> None:
         raise ValidationError({"as_at": "The as-at date must be today or in the past"})
 
 
+# No council paper this system reads describes a position earlier than this.
+EARLIEST_AS_AT = dt.date(1990, 1, 1)
+
+
+def update_not_before(as_at: dt.date, earliest: dt.date, since: str = "") -> None:
+    """An update describes the action while its plan ran, so not before the plan (or action)
+    began; `since` says what that date is, for the message."""
+    if as_at < earliest:
+        reason = f", {since}" if since else ""
+        raise ValidationError(
+            {"as_at": f"The as-at date must be on or after {earliest:%-d %B %Y}{reason}"}
+        )
+
+
 def due_change_needs_reason(reason: str) -> None:
     """Moving a due date needs a reason, so the slippage record explains itself."""
     if not reason.strip():

@@ -15,6 +15,7 @@ from stocktake.accounts.models import Person, PostHolding, Unit
 from stocktake.accounts.selectors import AnyUser
 
 from .access import visible_plans
+from .flags import flag_label
 from .models import Action, ActionOwner, Plan, Section
 from .rows import ActionRow
 
@@ -124,6 +125,10 @@ def _shown(model: type[Model], field_name: str, value: object) -> str:
     """A value as people read it: choice labels rather than codes, a dash for nothing."""
     if value in (None, "", []):
         return "—"
+    if field_name == "flags" and isinstance(value, list):
+        return ", ".join(flag_label(str(code)) for code in value)
+    if isinstance(value, (list, dict)):
+        return str(value)
     choices = dict(getattr(model._meta.get_field(field_name), "flatchoices", None) or [])
     return str(choices.get(value, value))
 

@@ -229,6 +229,7 @@ def action_update_add(
     if enforce_rules:
         rules.update_needs_position(position)
         rules.update_not_after_today(as_at, today())
+        rules.update_not_before(as_at, *earliest_as_at(action))
         state = UpdateState(_cycle_state_for(action, as_at, change_reason))
     update = ProgressUpdate(
         organisation_id=action.organisation_id,
@@ -249,6 +250,19 @@ def action_update_add(
     if state == UpdateState.VERIFIED:
         _status_follows(update, by)
     return update
+
+
+def earliest_as_at(action: Action) -> tuple[dt.date, str]:
+    """The earliest date an update can describe, and why: the start of the plan's period, or
+    when the action was added where it was carried into the plan before its period began.
+    A plan without a period (most imported papers) falls back to a fixed floor."""
+    start = action.plan.period_start
+    if start is None:
+        return rules.EARLIEST_AS_AT, ""
+    floor = (start, "when the plan's period starts")
+    if action.date_added is not None and action.date_added < start:
+        floor = (action.date_added, "when the action was added")
+    return floor if floor[0] >= rules.EARLIEST_AS_AT else (rules.EARLIEST_AS_AT, "")
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from stocktake.accounts.selectors import person_for
 from stocktake.core.auth import signed_in_user
 
 from . import access, selectors, services
+from .flags import action_flags
 from .forms import ActionEditForm, PlanFilterForm, PlanListFilterForm, ProgressUpdateForm
 from .forms_workflow import TransitionForm
 from .rows import plan_rows, rows_html
@@ -85,6 +86,7 @@ def action_detail(request: HttpRequest, action_uuid: str) -> HttpResponse:
         "supersedes": action.supersedes.select_related("plan"),
         "can_close": access.can_edit_action(request.user, action) and not action.is_closed,
         "history": selectors.action_history(action),
+        "flags": action_flags(action),
         "can_update": access.can_update_action(request.user, action),
         "can_edit": access.can_edit_action(request.user, action),
         "today": services.today(),
@@ -133,6 +135,9 @@ def action_edit(request: HttpRequest, action_uuid: str) -> HttpResponse:
     action = access.action_for_editor(request.user, action_uuid)
     today = services.today()
     form = ActionEditForm(request.POST or None, instance=action, today=today)
+    if request.method == "POST" and form.is_valid() and not form.has_edits():
+        messages.info(request, "No changes to save")
+        return redirect("plans:action_detail", action_uuid=action.uuid)
     if request.method == "POST" and form.is_valid():
         try:
             _save_action_edit(request, form)
@@ -186,4 +191,8 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     found = _staleness([a.pk for a in actions], today)
     for action in actions:
         action.staleness = found.get(action.pk)  # type: ignore[attr-defined]
+        # Every action listed is the user's own; whether they may update it is their grants'.
+        action.can_update = access.can_update_action(  # type: ignore[attr-defined]
+            request.user, action, owned=True
+        )
     return render(request, "plans/my_actions.html", {"actions": actions, "today": today})
