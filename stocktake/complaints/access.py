@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid as uuid_lib
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from stocktake.accounts.models import Capability, Organisation
+from stocktake.accounts.models import Capability, Organisation, Person, Role
 from stocktake.accounts.selectors import AnyUser, capabilities_in, grants_for, person_for
 from stocktake.core.ids import parse_uuid
 
@@ -54,6 +55,24 @@ def can_handle(user: AnyUser, complaint: Complaint) -> bool:
     """Read the complainant's details and record what happens next."""
     capabilities = capabilities_in(user, complaint.organisation_id, complaint.unit_id)
     return Capability.EDIT_ALL in capabilities or is_handler(user, complaint)
+
+
+# A stage's named handler signs in to read the complainant's details and record what happens
+# next, so a login may be named only if it records updates in the council (lead officers and
+# up). Someone without a login (a head of service) may be named: an officer records for them.
+HANDLER_CAPABILITY = Capability.UPDATE_OWN
+
+
+def possible_handlers(organisation: Organisation) -> QuerySet[Person]:
+    """The council's current people who may be named to handle a stage of a complaint."""
+    roles = [r.pk for r in Role.objects.all() if HANDLER_CAPABILITY in r.capabilities]
+    may = Q(user__memberships__organisation=organisation, user__memberships__role__in=roles)
+    return (
+        Person.objects.filter(organisation=organisation, left_on__isnull=True)
+        .filter(may | Q(user__isnull=True) | Q(user__is_superuser=True))
+        .distinct()
+        .order_by("name")
+    )
 
 
 def _organisation(organisation_uuid: str | uuid_lib.UUID) -> Organisation:

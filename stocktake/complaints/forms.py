@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from stocktake.accounts.models import Organisation, Person, Unit
 from stocktake.customers.models_feedback import AgeBand
 
+from .access import possible_handlers
 from .models import Channel, Complaint, OmbudsmanCase, Procedure
 from .models_handling import Outcome
 
@@ -29,11 +31,23 @@ def _text(label: str, required: bool = False, help_text: str = "") -> forms.Char
     )  # fmt: skip
 
 
+def attach_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal: field errors beside the field when the form has it, else at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
 def _people(organisation: Organisation) -> forms.ModelChoiceField[Person]:
     return forms.ModelChoiceField(
         label="Handler",
-        queryset=Person.objects.filter(organisation=organisation, left_on__isnull=True),
-        error_messages={"required": "Choose who will handle it"},
+        queryset=possible_handlers(organisation),
+        error_messages={
+            "required": "Choose who will handle it",
+            "invalid_choice": "Choose someone who may handle complaints",
+        },
     )
 
 

@@ -80,7 +80,8 @@ def report_docx(data: dict[str, Any]) -> bytes:
     document.add_heading(f"Annual complaints report {data['label']}", level=0)
     document.add_paragraph(data["organisation"])
     document.add_paragraph(
-        f"{data['received']} complaints received; {data['refused']} not accepted. "
+        f"{data['received']} complaints received between {data['start']:%-d %B %Y} and "
+        f"{data['end']:%-d %B %Y}; {data['refused']} not accepted. "
         f"{_pc(data['percent_acknowledged_on_time'])} acknowledged on time."
     )
     document.add_heading("Stages", level=1)

@@ -64,6 +64,20 @@ def not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
         )
 
 
+def not_in_future(day: dt.date, today: dt.date, field: str) -> None:
+    """The register records what has happened: nothing is dated after today."""
+    if day > today:
+        raise ValidationError(
+            {field: f"The date must be today or in the past (today is {today:%-d %B %Y})"}
+        )
+
+
+def handler_may_handle(allowed: bool) -> None:
+    """A handler reads the complainant's details, so only staff who may handle complaints."""
+    if not allowed:
+        raise ValidationError({"handler": "Choose someone who may handle complaints"})
+
+
 def stage_started(started: bool) -> None:
     """Responses and extensions belong to a stage, which starts on acknowledgement."""
     if not started:

@@ -13,6 +13,7 @@ from stocktake.core.recording import Actor, acting_user, save_recorded
 from stocktake.customers import rules as customer_rules
 
 from . import rules
+from .access import possible_handlers
 from .models import Complaint, ComplaintCalendar, ComplaintStage, Procedure, Stage
 from .models_handling import Outcome
 from .procedures import DEFAULT_PROCEDURES
@@ -96,6 +97,7 @@ def complaint_receive(
     disabled: bool | None = None,
 ) -> Complaint:
     rules.complaint_needs_summary(summary)
+    rules.not_in_future(received_on, today(), "received_on")
     area_code = area_code.strip().upper()
     customer_rules.area_code_is_a_code(area_code)
     rules.representative_needs_name(via_representative, representative_name)
@@ -136,6 +138,7 @@ def complaint_receive(
 def complaint_accept(*, complaint: Complaint, on: dt.date, by: Actor) -> Complaint:
     rules.decision_only_once(complaint.status)
     rules.not_before(on, complaint.received_on, "on", "the date it was received")
+    rules.not_in_future(on, today(), "on")
     complaint.status = Complaint.Status.OPEN
     complaint.decided_on = on
     save_recorded(complaint, by)
@@ -148,6 +151,7 @@ def complaint_refuse(*, complaint: Complaint, on: dt.date, reason: str, by: Acto
     rules.decision_only_once(complaint.status)
     rules.refusal_needs_reason(reason)
     rules.not_before(on, complaint.received_on, "on", "the date it was received")
+    rules.not_in_future(on, today(), "on")
     complaint.status = Complaint.Status.REFUSED
     complaint.decided_on = on
     complaint.refusal_reason = reason
@@ -178,6 +182,8 @@ def complaint_acknowledge(
     rules.acknowledge_only_if_not_refused(complaint.status)
     rules.acknowledge_only_once(complaint.acknowledged_on)
     rules.not_before(on, complaint.received_on, "on", "the date it was received")
+    rules.not_in_future(on, today(), "on")
+    _handler_may_handle(complaint, handler)
     if complaint.status == Complaint.Status.RECEIVED:
         complaint.decided_on = on
     complaint.acknowledged_on = on
@@ -186,6 +192,11 @@ def complaint_acknowledge(
     _start_stage(complaint, first, on, handler, by)
     save_recorded(complaint, by)
     return complaint.stages.get(number=first.number)
+
+
+def _handler_may_handle(complaint: Complaint, handler: Person) -> None:
+    allowed = possible_handlers(complaint.organisation).filter(pk=handler.pk).exists()
+    rules.handler_may_handle(allowed)
 
 
 def current_stage(complaint: Complaint) -> ComplaintStage | None:
@@ -209,6 +220,7 @@ def stage_respond(
     rules.stage_open(stage.responded_on)
     rules.response_needs_outcome(outcome)
     rules.not_before(responded_on, stage.started_on, "responded_on", "the stage started")
+    rules.not_in_future(responded_on, today(), "responded_on")
     stage.responded_on = responded_on
     stage.outcome = outcome
     stage.response_summary = response_summary
@@ -234,6 +246,8 @@ def complaint_escalate(
     assert following is not None
     rules.escalation_needs_different_handler(previous.handler_id, handler.pk)
     rules.not_before(on, previous.responded_on or on, "on", "the last response")
+    rules.not_in_future(on, today(), "on")
+    _handler_may_handle(complaint, handler)
     _start_stage(complaint, following, on, handler, by)
     save_recorded(complaint, by)
     return complaint.stages.get(number=following.number)
@@ -249,6 +263,7 @@ def stage_extend(
     rules.stage_open(stage.responded_on)
     rules.extension_needs_reason(reason)
     rules.extension_within_maximum(stage.extension_days, days, stage.stage.max_extension_days)
+    rules.not_in_future(agreed_on, today(), "agreed_on")
     stage.extensions.create(
         days=days, reason=reason, agreed_on=agreed_on, recorded_by=acting_user(by)
     )

@@ -11,6 +11,7 @@ from stocktake.core.recording import Actor, save_recorded
 
 from . import rules
 from .models import Complaint, Learning, OmbudsmanCase
+from .services import today
 
 
 @transaction.atomic
@@ -41,6 +42,7 @@ def ombudsman_refer(
     taken_early: bool = False,
 ) -> OmbudsmanCase:
     rules.not_before(referred_on, complaint.received_on, "referred_on", "the complaint")
+    rules.not_in_future(referred_on, today(), "referred_on")
     rules.referral_after_procedure(
         finished=_procedure_finished(complaint),
         late=complaint.next_due_on is not None and complaint.next_due_on < referred_on,
@@ -61,6 +63,7 @@ def ombudsman_decide(
     *, case: OmbudsmanCase, decision: str, decided_on: dt.date, by: Actor, remedy: str = ""
 ) -> OmbudsmanCase:
     rules.not_before(decided_on, case.referred_on, "decided_on", "the referral")
+    rules.not_in_future(decided_on, today(), "decided_on")
     case.decision = decision
     case.decided_on = decided_on
     case.remedy = remedy
@@ -78,6 +81,7 @@ def learning_add(
     unit: Unit | None = None,
 ) -> Learning:
     rules.learning_needs_text(what_changed)
+    rules.not_in_future(changed_on, today(), "changed_on")
     learning = Learning(
         complaint=complaint,
         unit=unit or complaint.unit,

@@ -12,7 +12,7 @@ from stocktake.accounts.models import Organisation
 from stocktake.core.auth import signed_in_user
 
 from . import access, annual, outputs, selectors, services
-from .forms import ReceiveForm, YearForm
+from .forms import ReceiveForm, YearForm, attach_errors
 from .models import Complaint
 
 
@@ -60,7 +60,7 @@ def receive(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
                 organisation=organisation, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Complaint {complaint.reference} recorded")
             return redirect("complaints:detail", complaint_uuid=complaint.uuid)

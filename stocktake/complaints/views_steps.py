@@ -24,6 +24,7 @@ from .forms import (
     ReferForm,
     RespondForm,
     SatisfactionForm,
+    attach_errors,
 )
 from .models import Complaint
 
@@ -110,18 +111,9 @@ def step(request: HttpRequest, complaint_uuid: str, step: str) -> HttpResponse:
         try:
             chosen.call(complaint, request.user, form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, chosen.done)
             return redirect("complaints:detail", complaint_uuid=complaint.uuid)
     context = {"complaint": complaint, "form": form, "step": chosen}
     return render(request, "complaints/step.html", context)
-
-
-def _attach(form: forms.Form, error: ValidationError) -> None:
-    """Field errors go beside the field when the form has it, otherwise at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)

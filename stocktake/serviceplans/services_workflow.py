@@ -21,7 +21,7 @@ from .models import ServicePlan, Status, Transition, Version
 
 
 def _move(plan: ServicePlan, to_status: str, by: Actor, comment: str = "") -> Transition:
-    plan_rules.plan_transition_allowed(plan.status, to_status)
+    rules.transition_allowed(plan.status, to_status)
     transition = Transition.objects.create(
         service_plan=plan,
         from_status=plan.status,
@@ -78,6 +78,7 @@ def plan_approve(
     comment: str = "",
 ) -> Transition:
     rules.approval_says_by_whom(approved_by, committee.pk if committee else None)
+    rules.approval_not_in_future(approved_on, timezone.localdate())
     plan.approved_by = approved_by.strip() or (committee.name if committee else "")
     plan.committee = committee
     plan.approved_on = approved_on or timezone.localdate()

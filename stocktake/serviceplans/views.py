@@ -17,11 +17,11 @@ from stocktake.plans import access as plan_access
 
 from . import access, selectors, services
 from .document import plan_document
-from .forms import CommentForm, PlanCreateForm, SectionForm, TransitionForm
+from .forms import CommentForm, PlanCreateForm, SectionForm
 from .importing import service_plan_from_imported_plan
 from .models import Kind, SectionContent
 from .output import plan_docx, plan_pdf
-from .views_workflow import available_transitions
+from .views_workflow import detail_context
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -88,22 +88,7 @@ def plan_from_import(request: HttpRequest, plan_uuid: str) -> HttpResponse:
 
 def plan_detail(request: HttpRequest, serviceplan_uuid: str) -> HttpResponse:
     plan = access.plan_for_viewer(request.user, serviceplan_uuid)
-    can_write = access.can_write(request.user, plan)
-    can_comment = access.can_comment(request.user, plan)
-    comments = list(plan.comments.select_related("section", "by"))
-    context = {
-        "plan": plan,
-        "document": plan_document(plan),
-        "editable": can_write and plan.status in ("draft", "returned"),
-        "can_write": can_write,
-        "can_comment": can_comment,
-        "comments": comments if (can_write or can_comment) else [],
-        "comment_form": CommentForm(sections=plan.template.sections.all()),
-        "transitions": available_transitions(request.user, plan),
-        "transition_form": TransitionForm(organisation_id=plan.organisation_id),
-        "last_transition": plan.transitions.select_related("by").last(),
-    }
-    return render(request, "serviceplans/plan_detail.html", context)
+    return render(request, "serviceplans/plan_detail.html", detail_context(request, plan))
 
 
 @login_required

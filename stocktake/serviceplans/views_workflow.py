@@ -15,14 +15,13 @@ from django.views.decorators.http import require_POST
 from stocktake.accounts.models import Capability, Organisation
 from stocktake.accounts.selectors import AnyUser, capabilities_in
 from stocktake.core.ids import parse_uuid
-from stocktake.plans.rules import PLAN_TRANSITIONS
 
-from . import access, rollforward, selectors
+from . import access, rollforward, rules, selectors
 from . import services_workflow as workflow
 from .assembly import assemble
 from .compare import documents_compare
 from .document import plan_document
-from .forms import TransitionForm
+from .forms import CommentForm, TransitionForm
 from .models import ServicePlan, Status
 
 # step → (who may: "write" or a capability, service, target status, message)
@@ -37,7 +36,7 @@ STEPS: dict[str, tuple[str, Callable[..., Any], str, str]] = {
 
 def available_transitions(user: AnyUser, plan: ServicePlan) -> list[str]:
     capabilities = capabilities_in(user, plan.organisation_id, plan.unit_id)
-    allowed = PLAN_TRANSITIONS.get(plan.status, frozenset())
+    allowed = rules.next_statuses(plan.status)
     writer = access.can_write(user, plan)
     return [
         name
@@ -46,25 +45,84 @@ def available_transitions(user: AnyUser, plan: ServicePlan) -> list[str]:
     ]
 
 
+def roll_forward_available(user: AnyUser, plan: ServicePlan) -> bool:
+    """Whether the plan page offers to start next year's plan from this one."""
+    if not access.can_write(user, plan):
+        return False
+    next_year = ServicePlan.objects.filter(
+        organisation_id=plan.organisation_id, unit_id=plan.unit_id, year=plan.year + 1
+    )
+    return rules.rolls_forward(plan.status, next_year.exists())
+
+
+def _transition_form(plan: ServicePlan, name: str, data: Any = None) -> TransitionForm:
+    # Each step's form on the plan page has its own field ids.
+    return TransitionForm(data, organisation_id=plan.organisation_id, auto_id=f"{name}-%s")
+
+
+def detail_context(
+    request: HttpRequest, plan: ServicePlan, failed: tuple[str, TransitionForm] | None = None
+) -> dict[str, Any]:
+    """The plan page; `failed` is a step whose form is shown again with its errors."""
+    can_write = access.can_write(request.user, plan)
+    can_comment = access.can_comment(request.user, plan)
+    comments = list(plan.comments.select_related("section", "by"))
+    forms = {
+        name: _transition_form(plan, name) for name in available_transitions(request.user, plan)
+    }
+    if failed is not None:
+        forms[failed[0]] = failed[1]
+    return {
+        "plan": plan,
+        "document": plan_document(plan),
+        "editable": can_write and plan.status in rules.EDITABLE,
+        "can_write": can_write,
+        "can_comment": can_comment,
+        "comments": comments if (can_write or can_comment) else [],
+        "comment_form": CommentForm(sections=plan.template.sections.all()),
+        "transitions": forms,
+        "failed_form": failed[1] if failed else None,
+        "can_roll_forward": roll_forward_available(request.user, plan),
+        "last_transition": plan.transitions.select_related("by").last(),
+    }
+
+
 @login_required
 @require_POST
 def plan_transition(request: HttpRequest, serviceplan_uuid: str, name: str) -> HttpResponse:
     if name not in STEPS:
         raise Http404("No such step")
-    who, service, _, done = STEPS[name]
+    who, service, target, done = STEPS[name]
     plan = access.plan_for(request.user, serviceplan_uuid, who)
-    form = TransitionForm(request.POST, organisation_id=plan.organisation_id)
-    if not form.is_valid():
-        messages.error(request, "Check the entries and try again")
-        return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
-    arguments = workflow.step_arguments(name, form.cleaned_data)
     try:
-        service(plan=plan, by=request.user, **arguments)
+        rules.transition_allowed(plan.status, target)
     except ValidationError as error:
+        # A step the plan's status no longer allows (a page left open): nothing to correct.
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
+        return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
+    form = _transition_form(plan, name, request.POST)
+    if form.is_valid():
+        arguments = workflow.step_arguments(name, form.cleaned_data)
+        try:
+            service(plan=plan, by=request.user, **arguments)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("serviceplans:plan_detail", serviceplan_uuid=plan.uuid)
+    # Shown again with the errors beside the fields and what was typed kept.
+    plan.refresh_from_db()
+    context = detail_context(request, plan, failed=(name, form))
+    return render(request, "serviceplans/plan_detail.html", context)
+
+
+def _attach(form: TransitionForm, error: ValidationError) -> None:
+    """A service's refusal: beside the field when the form has it, otherwise at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
 
 
 def plan_versions(request: HttpRequest, serviceplan_uuid: str) -> HttpResponse:
