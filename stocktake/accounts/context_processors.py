@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
+from stocktake.reports.access import can_open_dashboard
+
 from .models import Capability
 from .selectors import grants_for, scopes_with
 
@@ -25,7 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     superuser = getattr(user, "is_superuser", False)
     member = user.is_authenticated and (superuser or bool(grants_for(user)))
     items = []
-    if member:
+    if member and can_open_dashboard(user):
         items.append(
             NavItem(
                 "Dashboard",

@@ -307,7 +307,7 @@ def _place_after(tok: _Token, anchor: Span) -> Span | None:
     return None
 
 
-def _resolve(tokens: list[_Token]) -> list[tuple[Precision, Span]]:
+def _resolve(tokens: list[_Token]) -> list[tuple[_Token, Span]]:
     spans = [t.span for t in tokens]
     # A year written after a part applies to the parts before it that lack one; only parts at
     # the very end, with nothing after them, borrow from what came before.
@@ -320,7 +320,7 @@ def _resolve(tokens: list[_Token]) -> list[tuple[Precision, Span]]:
             anchor = spans[i] or anchor
     # Inference can stray outside the years _YEAR4 reads, where format() could not write it.
     return [
-        (t.precision, s)
+        (t, s)
         for t, s in zip(tokens, spans, strict=True)
         if s is not None and s[0].year >= 1900 and s[1].year <= 2099
     ]
@@ -363,14 +363,18 @@ def parse_fuzzy_date(text: str | None) -> FuzzyDate:
     """Read a due date or period as written in council papers; never raises.
 
     When several dates appear, whatever words lie between them, the result is a RANGE from the
-    earliest start to the latest end. Marker words only count when no date is found.
+    earliest start to the latest end; but a numbered list of steps is due with its latest dated
+    step (see numbered_steps). Marker words only count when no date is found.
     """
+    from stocktake.core.numbered_steps import date_parts  # it builds on this module
+
     raw = text or ""
     cleaned = _clean(raw)
-    parts = _resolve(_linked(_scan(cleaned), cleaned))
+    parts, only_starts = date_parts(cleaned)
     if not parts:
-        return FuzzyDate(raw, None, None, Precision.NONE, _marker(cleaned))
-    precision = parts[0][0] if len(parts) == 1 else Precision.RANGE
+        marker = _marker(cleaned) or (Marker.ONGOING if only_starts else None)
+        return FuzzyDate(raw, None, None, Precision.NONE, marker)
+    precision = parts[0][0].precision if len(parts) == 1 else Precision.RANGE
     start = min(span[0] for _, span in parts)
     end = max(span[1] for _, span in parts)
     return FuzzyDate(raw, start, end, precision)

@@ -38,10 +38,13 @@ def _cells(blocks: list[Text], by_group: bool) -> list[Cell]:
     last_group: int | None = None
     for block in blocks:
         joins = (by_group and block.group == last_group) or (block.kind == "bullet" and cells)
+        # The reader took a bullet's marker off its text; the cell shows it again.
+        mark = "•" if block.kind == "bullet" else ""
         if joins:
-            cells[-1].lines.extend(cell_from_plain(block.text).lines)
+            cells[-1].extend(cell_from_plain(block.text), mark=mark)
         else:
-            cells.append(cell_from_plain(block.text))
+            cells.append(Cell())
+            cells[-1].extend(cell_from_plain(block.text), mark=mark)
         last_group = block.group
     return cells
 

@@ -53,23 +53,44 @@ def split_steps(line: str) -> list[str]:
     return [p for p in (tidy(p) for p in parts) if p]
 
 
-def _finish(raw_lines: list[str]) -> list[str]:
-    lines: list[str] = []
-    for raw in raw_lines:
-        for piece in _INLINE_BULLET.split(raw):
-            piece = _LEADING_MARK.sub("", tidy(piece))
-            if piece:
-                lines.extend(split_steps(piece))
-    return lines
+def _mark_of(found: str) -> str:
+    """The marker a line is shown with: any bullet glyph as "•" (symbol fonts' private
+    characters draw nothing elsewhere), a dash or star as "-"."""
+    return "•" if found.strip()[:1] in _BULLETS else "-"
+
+
+def _finish(raw_lines: list[str], raw_marks: list[str] | None = None) -> Cell:
+    """Bare lines, one per list item or step, each with the marker it had."""
+    cell = Cell()
+    for n, raw in enumerate(raw_lines):
+        mark = raw_marks[n] if raw_marks and n < len(raw_marks) else ""
+        for i, piece in enumerate(_INLINE_BULLET.split(raw)):
+            piece = tidy(piece)
+            if i > 0:
+                mark = mark or "•"  # the piece followed a bullet written inline
+            if lead := _LEADING_MARK.match(piece):
+                mark, piece = mark or _mark_of(lead[0]), piece[lead.end() :]
+            if not piece:
+                continue
+            steps = split_steps(piece)
+            cell.lines.extend(steps)
+            # Steps carry their own numbers; only the first line of a list item is marked.
+            cell.marks.extend([mark] + [""] * (len(steps) - 1))
+            mark = ""
+    return cell
 
 
 def cell_from_plain(text: str) -> Cell:
-    return Cell(lines=_finish(html.unescape(text).split("\n")))
+    return _finish(html.unescape(text).split("\n"))
 
 
 class _Walker:
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.marks: list[str] = []
+        self.mark = ""
+        # Items counted so far in each open list; None for a bulleted one.
+        self.lists: list[int | None] = []
         self.buf: list[str] = []
         self.italics: list[str] = []
         self.plain_chars = 0
@@ -78,6 +99,8 @@ class _Walker:
     def flush(self) -> None:
         if self.buf:
             self.lines.append("".join(self.buf))
+            self.marks.append(self.mark if "".join(self.buf).strip() else "")
+            self.mark = "" if "".join(self.buf).strip() else self.mark
             self.buf = []
 
     def add(self, text: str | None, italic: bool, bold: bool, sup: bool = False) -> None:
@@ -99,6 +122,10 @@ class _Walker:
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
+        if tag in ("ul", "ol"):
+            self.lists.append(0 if tag == "ol" else None)
+        elif tag == "li":
+            self.mark = self._next_mark()
         inner_italic = italic or tag in _ITALIC_TAGS
         inner_bold = bold or tag in _BOLD_TAGS
         start = len(self.lines), len(self.buf)
@@ -109,7 +136,15 @@ class _Walker:
             self.italics.append(tidy(self._since(start)))
         if block:
             self.flush()
+        if tag in ("ul", "ol"):
+            self.lists.pop()
         self.add(el.tail, italic, bold)
+
+    def _next_mark(self) -> str:
+        if not self.lists or self.lists[-1] is None:
+            return "•"
+        self.lists[-1] += 1
+        return f"{self.lists[-1]}."
 
     def _since(self, start: tuple[int, int]) -> str:
         n_lines, n_buf = start
@@ -133,4 +168,6 @@ def cell_from_html(text: str) -> Cell:
     walker.flush()
     italics = [t for t in (tidy(i) for i in walker.italics) if t]
     bold = walker.plain_chars > 0 and walker.bold_chars == walker.plain_chars
-    return Cell(lines=_finish(walker.lines), italics=italics, bold=bold)
+    cell = _finish(walker.lines, walker.marks)
+    cell.italics, cell.bold = italics, bold
+    return cell

@@ -19,10 +19,29 @@ class Cell:
     lines: list[str] = field(default_factory=list)
     italics: list[str] = field(default_factory=list)
     bold: bool = False
+    # The list marker each line had in the paper ("•", "-", "2."), "" for none. Lines are kept
+    # bare so that dates, owners and steps read the same whether or not they were a list.
+    marks: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    @property
+    def listed(self) -> str:
+        """The lines as the paper showed them: one list item a line, with its marker."""
+        marks = (self.marks + [""] * len(self.lines))[: len(self.lines)]
+        pairs = zip(marks, self.lines, strict=True)
+        return "\n".join(f"{m} {line}" if m else line for m, line in pairs)
+
+    def extend(self, other: Cell, *, mark: str = "") -> None:
+        """Add another cell's lines; `mark` is for a first line whose marker a reader removed."""
+        self.marks = self.marks + [""] * (len(self.lines) - len(self.marks))
+        marks = other.marks + [""] * (len(other.lines) - len(other.marks))
+        if mark and marks and not marks[0]:
+            marks[0] = mark
+        self.lines.extend(other.lines)
+        self.marks.extend(marks)
 
     @property
     def flat(self) -> str:

@@ -30,7 +30,8 @@ def internal_notes(text: str) -> tuple[str, list[str]]:
     notes = [m[0].strip() for m in _INTERNAL.finditer(text)]
     if not notes:
         return text, []
-    return " ".join(_INTERNAL.sub(" ", text).split()).strip(" -–"), notes
+    lines = (" ".join(_INTERNAL.sub(" ", line).split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip(" -–")).strip(" -–"), notes
 
 
 def cross_reference(text: str) -> tuple[str | None, bool] | None:

@@ -21,16 +21,28 @@ def _key(name: str) -> str:
 
 
 class OwnerResolver:
-    """Finds or creates each owner once per import; the same name always gives the same record."""
+    """Finds or creates each owner once per import; the same name always gives the same record.
 
-    def __init__(self, organisation: Organisation) -> None:
+    `merges` maps spellings the reviewer agreed are one person to the name to use for them.
+    """
+
+    def __init__(self, organisation: Organisation, merges: dict[str, str] | None = None) -> None:
         self.organisation = organisation
         self.people = {_key(p.name): p for p in Person.objects.filter(organisation=organisation)}
         self.posts = {_key(p.title): p for p in Post.objects.filter(organisation=organisation)}
+        self.merges = {_key(k): " ".join(v.split()) for k, v in (merges or {}).items()}
         self.created: list[str] = []
 
-    def resolve(self, name: str) -> Person | Post | Organisation:
+    def merged(self) -> list[str]:
+        return [f"{k} as {v}" for k, v in self.merges.items() if k != _key(v)]
+
+    def name_for(self, name: str) -> str:
+        """The name an owner goes by once the reviewer's merges are applied."""
         name = " ".join(name.split())
+        return self.merges.get(_key(name), name)
+
+    def resolve(self, name: str) -> Person | Post | Organisation:
+        name = self.name_for(name)
         key = _key(name)
         if key in self.people:
             return self.people[key]

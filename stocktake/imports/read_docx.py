@@ -24,11 +24,11 @@ def _is_list(paragraph: Paragraph) -> bool:
 
 
 def _cell(cell: _Cell) -> Cell:
-    lines: list[str] = []
+    found = Cell()
     italics: list[str] = []
     chars = bold_chars = 0
     for paragraph in cell.paragraphs:
-        lines.extend(cell_from_plain(paragraph.text).lines)
+        found.extend(cell_from_plain(paragraph.text), mark="•" if _is_list(paragraph) else "")
         run_text: list[str] = []
         for run in paragraph.runs:
             size = len(run.text.strip())
@@ -41,7 +41,9 @@ def _cell(cell: _Cell) -> Cell:
                 run_text = []
         if run_text:
             italics.append(tidy("".join(run_text)))
-    return Cell(lines, [i for i in italics if i], chars > 0 and bold_chars == chars)
+    found.italics = [i for i in italics if i]
+    found.bold = chars > 0 and bold_chars == chars
+    return found
 
 
 def _table(table: DocxTable) -> Table:

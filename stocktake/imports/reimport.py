@@ -72,8 +72,8 @@ def _refresh(action: Action, item: dict[str, Any], as_at: dt.date | None, builde
         if (update["as_at"], update["position"].strip()) not in known:
             plans.action_update_add(action=action, by=builder.by, enforce_rules=False, **update)
             changed = True
-    due = " ".join((item.get("due") or "").split())
-    if due and due != " ".join(action.due_text.split()):
+    due = (item.get("due") or "").strip()
+    if due and " ".join(due.split()) != " ".join(action.due_text.split()):
         last = action.due_revisions.order_by("-revised_on").first()
         when = as_at or plans.today()
         if last and last.revised_on > when:
@@ -87,7 +87,8 @@ def _refresh(action: Action, item: dict[str, Any], as_at: dt.date | None, builde
         )
         changed = True
     owned = {str(o.owner).casefold() for o in action.ownerships.all()}
-    new_owners = [n for n in item.get("owners") or [] if n.casefold() not in owned]
+    names = [builder.owners.name_for(n) for n in item.get("owners") or []]
+    new_owners = [n for n in dict.fromkeys(names) if n.casefold() not in owned]
     if new_owners:
         builder.add_owners(action, new_owners)
         changed = True
@@ -103,15 +104,17 @@ def plan_reimport(
     as_at: dt.date | None = None,
     skip: set[int] | None = None,
     record: ImportRecord | None = None,
+    merges: dict[str, str] | None = None,
 ) -> ImportRecord:
     """Update `plan` from a newer version of its paper; `skip` holds indexes of preview items
-    the reviewer left out, which neither add nor change anything."""
+    the reviewer left out, which neither add nor change anything. `merges` is as for
+    plan_import."""
     as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
         raise ImportRejected(
             "The paper does not say what date its current positions describe: give an as-at date"
         )
-    builder = Builder(plan.organisation, by)
+    builder = Builder(plan.organisation, by, merges)
     builder.source = preview["source"]
     builder.priorities_from(preview)
     listed = [(n, i) for n, i in enumerate(preview["items"]) if i["kind"] in PLAN_ITEMS]

@@ -8,9 +8,10 @@ from typing import Any
 from stocktake.core.fuzzydates import Precision, parse_fuzzy_date
 from stocktake.imports import notes, steps
 from stocktake.imports.indicators import area_note, baselines, split_code
+from stocktake.imports.markup import cell_from_plain
 from stocktake.imports.model import Cell, Row
 from stocktake.imports.schema import Schema
-from stocktake.imports.statuses import is_bare_status, read_status
+from stocktake.imports.statuses import Status, is_bare_status, read_status
 
 # "(A1)" closing an action is its council action code; "(Q3)" is a quarter.
 _TRAILING_CODE = re.compile(r"\s*\(((?!Q[1-4]\))[A-Z]\d{1,2}(?:\s+and\s+[A-Z]\d{1,2})*)\)\s*$")
@@ -36,6 +37,11 @@ def _value(cell: Cell) -> str | None:
     return text or None
 
 
+def _lines(cell: Cell) -> str | None:
+    text = "\n".join(line.strip() for line in cell.lines if line.strip())
+    return text or None
+
+
 def _agreement(raw: str | None) -> str | None:
     for pattern, value in _AGREED:
         if raw and pattern.search(raw):
@@ -56,7 +62,9 @@ def build_item(row: Row, schema: Schema, *, doc_as_at: str | None) -> dict[str, 
         text_cell = _first(cells, schema.columns("objective"))
         from_objective = bool(text_cell)
     item["from_objective"] = from_objective
-    text, internal = notes.internal_notes(text_cell.text)
+    # An indicator's text is read for its code and baseline; other items keep their lists.
+    shown = text_cell.text if schema.kind == "indicator" else text_cell.listed
+    text, internal = notes.internal_notes(shown)
     if not item["ref"] and (m := _TRAILING_CODE.search(text)):
         item["ref"] = m[1].split()[0]
         item["priority_refs"] = re.findall(r"[A-Z]\d{1,2}", m[1])
@@ -109,7 +117,8 @@ def _due(item: dict[str, Any], cells: Row, schema: Schema) -> None:
                 raw = m[1].strip()
                 item["due_source"] = f"bracketed date in '{schema.headers[i]}'"
                 break
-    item["due"] = raw
+    # Several dated steps keep a line each, as the paper set them out.
+    item["due"] = _lines(due_cell) if raw is not None and raw == _value(due_cell) else raw
     numbered = steps.numbered(due_cell.lines)
     if numbered and len(numbered) == len(due_cell.lines):
         fd = steps.combine([parse_fuzzy_date(v) for v in numbered.values()], raw or "")
@@ -124,7 +133,7 @@ def _due(item: dict[str, Any], cells: Row, schema: Schema) -> None:
 def _updates(item: dict[str, Any], cells: Row, schema: Schema, doc_as_at: str | None) -> None:
     updates: list[dict[str, Any]] = []
     for i in schema.columns("update"):
-        text = cells[i].text.strip()
+        text = cells[i].listed.strip()
         if not text:
             continue
         dated = schema.update_dates.get(i)
@@ -141,6 +150,11 @@ def _status(item: dict[str, Any], cells: Row, schema: Schema) -> None:
     if raw is None and item["updates"] and is_bare_status(item["updates"][-1]["text"]):
         raw = item["updates"][-1]["text"]
     status = read_status(raw)
+    milestones = item.get("milestones") or []
+    done = [m for m in milestones if m.get("completed_on")]
+    if status.code is None and done and len(done) < len(milestones):
+        # Silent on status, but some of its dated steps are done and some are not.
+        status = Status("in_progress", "in_progress", None, ["progress_from_milestones"])
     item["status"] = raw
     item["status_code"] = status.code
     item["progress_status"] = status.progress
@@ -153,10 +167,10 @@ def _other_columns(item: dict[str, Any], cells: Row, schema: Schema, internal: l
     for i, header in enumerate(schema.headers):
         if schema.roles[i] in ("text", "ref"):
             continue
-        stripped, found = notes.internal_notes(cells[i].text)
+        stripped, found = notes.internal_notes(cells[i].listed)
         notes_found += [{"column": header, "text": n} for n in found]
         if found and schema.roles[i] in ("update", "deliverable", "supporting"):
-            cells[i] = Cell([stripped] if stripped else [])
+            cells[i] = cell_from_plain(stripped)
     item["internal_notes"] = notes_found
     if notes_found:
         item["flags"].append("internal_note")

@@ -91,11 +91,14 @@ def _cells(run: list[Text]) -> tuple[list[Cell], list[int]]:
     sizes: list[int] = []
     last: int | None = None
     for block in run:
+        # The reader took a bullet's marker off its text; the cell shows it again.
+        mark = "•" if block.kind == "bullet" else ""
         if block.group == last:
-            cells[-1].lines.extend(cell_from_plain(block.text).lines)
+            cells[-1].extend(cell_from_plain(block.text), mark=mark)
             sizes[-1] += 1
         else:
-            cells.append(cell_from_plain(block.text))
+            cells.append(Cell())
+            cells[-1].extend(cell_from_plain(block.text), mark=mark)
             sizes.append(1)
         last = block.group
     return cells, sizes

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from stocktake.accounts.models import Organisation, Person, Post
-from stocktake.core.recording import Actor, acting_user
+from stocktake.core.recording import Actor, acting_user, save_recorded
 from stocktake.indicators.importing import save_indicators_from_preview
 from stocktake.plans import services as plans
 from stocktake.plans.models import Action, Plan, ProgressStatus, Section
@@ -159,10 +159,12 @@ def dated_updates(item: dict[str, Any], as_at: dt.date | None) -> list[dict[str,
 
 
 class Builder:
-    def __init__(self, organisation: Organisation, by: Actor) -> None:
+    def __init__(
+        self, organisation: Organisation, by: Actor, merges: dict[str, str] | None = None
+    ) -> None:
         self.organisation = organisation
         self.by = by
-        self.owners = OwnerResolver(organisation)
+        self.owners = OwnerResolver(organisation, merges)
         self.priorities: dict[str, Priority] = {}
         self.source = ""
 
@@ -231,13 +233,17 @@ def item_create(
     builder.add_owners(action, item.get("owners") or [])
     builder.link(action, item.get("priorities"))
     for milestone in item.get("milestones") or []:
-        plans.milestone_add(
+        added = plans.milestone_add(
             action=action,
             text=milestone.get("text") or "",
             due_text=(milestone.get("due") or "")[:200],
             ref=(milestone.get("ref") or "")[:30],
             by=builder.by,
         )
+        if done := iso_date(milestone.get("completed_on")):
+            # milestone_add has no completion date to take; the step was done as the paper says.
+            added.completed_on = done
+            save_recorded(added, builder.by)
     for update in dated_updates(item, as_at):
         plans.action_update_add(action=action, by=builder.by, enforce_rules=False, **update)
     return action
@@ -254,17 +260,19 @@ def plan_import(
     skip: set[int] | None = None,
     title: str | None = None,
     record: ImportRecord | None = None,
+    merges: dict[str, str] | None = None,
 ) -> ImportRecord:
     """Create a plan from a preview, all or nothing. `skip` holds indexes of items to leave out.
 
-    A reviewed upload passes its record, which then says what became of it.
+    A reviewed upload passes its record, which then says what became of it. `merges` maps
+    owner names the reviewer agreed are one person to the name that person goes by.
     """
     as_at = as_at or iso_date(preview.get("as_at"))
     if as_at is None and needs_as_at(preview):
         raise ImportRejected(
             "The paper does not say what date its current positions describe: give an as-at date"
         )
-    builder = Builder(organisation, by)
+    builder = Builder(organisation, by, merges)
     builder.priorities_from(preview)
     plan = plans.plan_create(
         organisation=organisation,
@@ -304,7 +312,12 @@ def plan_import(
         status=ImportRecord.Status.IMPORTED,
         as_at=as_at,
         preview=preview,
-        summary={"counts": counts, "created": builder.owners.created, "skipped": len(skip or ())},
+        summary={
+            "counts": counts,
+            "created": builder.owners.created,
+            "skipped": len(skip or ()),
+            "merged": builder.owners.merged(),
+        },
         by=acting_user(by),
     )
 

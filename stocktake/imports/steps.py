@@ -7,11 +7,14 @@ import re
 from typing import Any
 
 from stocktake.core.fuzzydates import FuzzyDate, Precision, parse_fuzzy_date
-from stocktake.imports.statuses import read_status
+from stocktake.imports.statuses import is_bare_status, read_status
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$", re.S)
 _INLINE_DATE = re.compile(
     r"\(((?:by|from|up to|in|before|end of)?\s*[^()]*?\d{2}[^()]*)\)\s*\.?$", re.I
+)
+_COMPLETED_ON = re.compile(
+    r"\b(?:completed|complete|done|achieved)\s+(?:on\s+|in\s+)?(?P<date>[^–—;()]*\d[^–—;()]*)", re.I
 )
 _DATED_LINE = re.compile(r"^(?P<date>.+?)\s+[-–—:]\s+(?P<text>.+)$")
 # Keys of the "supporting information" blocks in plan templates; run together on one line they
@@ -64,8 +67,23 @@ def milestones(step_lines: list[str], due_lines: list[str]) -> list[dict[str, An
             due = m[1].strip()
         milestone: dict[str, Any] = {"ref": ref, "text": text, "due": due}
         milestone.update(date_fields(parse_fuzzy_date(due)) if due else {})
+        milestone["completed_on"] = completed_on(text, None)
         result.append(milestone)
     return result
+
+
+def completed_on(text: str, step_date: FuzzyDate | None) -> str | None:
+    """The day a step was done, when the paper says so: "completed 23 April 2009" in the step,
+    or a step dated in its own right that says only "completed"."""
+    m = _COMPLETED_ON.search(text)
+    if m:
+        fd = parse_fuzzy_date(m["date"])
+        if fd.end and fd.precision is not Precision.RANGE:
+            return fd.end.isoformat()
+    bare_done = is_bare_status(text) and read_status(text).code == "complete"
+    if step_date is not None and step_date.end and bare_done:
+        return step_date.end.isoformat()
+    return None
 
 
 def dated_lines(due_lines: list[str]) -> list[dict[str, Any]]:
@@ -78,10 +96,18 @@ def dated_lines(due_lines: list[str]) -> list[dict[str, Any]]:
         fd = parse_fuzzy_date(m["date"])
         if fd.precision is Precision.NONE:
             return []
-        entry: dict[str, Any] = {"ref": None, "text": m["text"].strip(), "due": m["date"].strip()}
+        text = m["text"].strip()
+        done = completed_on(text, fd)
+        # A step that says only "completed" has no name but the line itself.
+        entry: dict[str, Any] = {
+            "ref": None,
+            "text": line.strip() if done and is_bare_status(text) else text,
+            "due": m["date"].strip(),
+        }
         entry.update(date_fields(fd))
-        code = read_status(m["text"]).code
-        entry["status_code"] = None if code == "unknown" else code
+        code = read_status(text).code
+        entry["status_code"] = "complete" if done else (None if code == "unknown" else code)
+        entry["completed_on"] = done
         found.append(entry)
     return found if len(found) >= 2 else []
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from stocktake.core.auth import signed_in_user
 from stocktake.plans.models import Plan
 
-from . import access
+from . import access, merges
 from .finishing import ASK_AS_AT
 from .forms import ROLE_CHOICES, ReviewForm, UploadForm
 from .models import ImportRecord
@@ -118,7 +118,12 @@ def _skipped(request: HttpRequest, preview: dict[str, Any]) -> set[int]:
 def web_warning(warning: str) -> str:
     """A preview warning as the web page should put it (the command line says --as-at)."""
     ask = "enter it under ‘Date the current positions describe’ below"
-    return warning.replace(ASK_AS_AT, ask).replace("supply one (--as-at)", ask)
+    merge = "; choose below whether they are one person"
+    return (
+        warning.replace(ASK_AS_AT, ask)
+        .replace("supply one (--as-at)", ask)
+        .replace("; proposed merge", merge)
+    )
 
 
 @login_required
@@ -150,9 +155,18 @@ def import_review(request: HttpRequest, record_uuid: str) -> HttpResponse:
             record.save()
             messages.success(request, "Preview updated with your column roles")
         return redirect("imports:review", record_uuid=record.uuid)
-    if request.method == "POST" and form.is_valid():
+    proposed = merges.proposals(preview, record.organisation)
+    # Read even when the form is refused, so the page shows the choices as the reviewer left them.
+    problems = merges.read_choices(request.POST, proposed) if request.method == "POST" else []
+    if request.method == "POST" and not form.is_valid():
+        for problem in problems:
+            form.add_error(None, problem)
+    elif request.method == "POST":
         try:
-            plan = _confirm(request, record, form.cleaned_data, _skipped(request, preview))
+            if problems:
+                raise RefusedInput(problems)
+            skip = _skipped(request, preview)
+            plan = _confirm(request, record, form.cleaned_data, skip, merges.merges(proposed))
         except RefusedInput as refused:
             for problem in refused.problems:
                 form.add_error(None, problem)
@@ -169,13 +183,18 @@ def import_review(request: HttpRequest, record_uuid: str) -> HttpResponse:
         "role_choices": ROLE_CHOICES,
         "needs_as_at": needs_as_at(preview),
         "items": list(enumerate(preview["items"])),
+        "merges": proposed,
     }
     return render(request, "imports/import_review.html", context)
 
 
 @transaction.atomic
 def _confirm(
-    request: HttpRequest, record: ImportRecord, data: dict[str, Any], skip: set[int]
+    request: HttpRequest,
+    record: ImportRecord,
+    data: dict[str, Any],
+    skip: set[int],
+    merged: dict[str, str],
 ) -> Plan:
     preview = record.preview
     if data["into"] is not None:
@@ -186,6 +205,7 @@ def _confirm(
             as_at=data["as_at"],
             skip=skip,
             record=record,
+            merges=merged,
         )
         counts = {key: len(done.summary[key]) for key in ("added", "changed", "skipped")}
         messages.success(
@@ -203,6 +223,7 @@ def _confirm(
             skip=skip,
             title=data["title"],
             record=record,
+            merges=merged,
         )
         messages.success(request, f"Plan created from {record.source}")
     assert done.plan is not None

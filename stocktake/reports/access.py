@@ -14,7 +14,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation
-from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
+from stocktake.accounts.selectors import (
+    AnyUser,
+    capabilities_in,
+    home_organisation,
+    scopes_with,
+)
 from stocktake.core.ids import parse_uuid
 from stocktake.plans.access import visible_plans
 from stocktake.plans.models import Plan
@@ -38,6 +43,21 @@ def reader_organisations(user: AnyUser) -> set[int]:
 
 def can_read_organisation(user: AnyUser, organisation_id: int) -> bool:
     return bool(set(_READ) & capabilities_in(user, organisation_id, None))
+
+
+def dashboard_organisation(user: AnyUser) -> Organisation | None:
+    """The council whose health card the navigation opens: the user's own if they may read it
+    whole, else the first they may; None when they read no council whole (the link is hidden)."""
+    home = home_organisation(user)
+    if home is not None and can_read_organisation(user, home.pk):
+        return home
+    readable = reader_organisations(user)
+    return Organisation.objects.filter(pk__in=readable).order_by("name", "id").first()
+
+
+def can_open_dashboard(user: AnyUser) -> bool:
+    """Whether to offer the Dashboard link: without a query, as it shows on every page."""
+    return bool(getattr(user, "is_superuser", False) or reader_organisations(user))
 
 
 def can_save(user: AnyUser, organisation_id: int) -> bool:

@@ -11,16 +11,26 @@ import hashlib
 import html
 import io
 import math
+import textwrap
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
 from matplotlib import rc_context
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 _LINE = "#1d70b8"
 _TARGET = "#505a5f"
-RAG_COLOURS = {"Red": "#d4351c", "Amber": "#f47738", "Green": "#00703c", "Complete": "#1d70b8"}
+RAG_COLOURS = {
+    "Red": "#d4351c",
+    "Amber": "#f47738",
+    "Green": "#00703c",
+    "Complete": "#1d70b8",
+    "No RAG": "#b1b4b6",  # GOV.UK mid grey: counted, not yet rated
+}
+RAG_LABELS = {word: word for word in RAG_COLOURS} | {"No RAG": "Not rated"}
+_WRAP = 32  # characters a plan's name runs to before it wraps onto another line
 _RC: dict[Any, Any] = {"svg.fonttype": "none", "font.size": 8}
 CHART_SECONDS = 24 * 60 * 60
 T = TypeVar("T")
@@ -60,22 +70,43 @@ def _trend(indicator: dict[str, Any]) -> Figure:
     return figure
 
 
+def rag_bars_alt(rows: list[tuple[str, dict[str, int]]], what: str = "plan") -> str:
+    """The bars in words, segment by segment as drawn, under the legend's names."""
+    parts = []
+    for name, counts in rows:
+        shown = [(RAG_LABELS[w], counts.get(w, 0)) for w in RAG_COLOURS if counts.get(w, 0)]
+        total = sum(n for _, n in shown)
+        detail = ", ".join(f"{n} {label.lower()}" for label, n in shown) or "no actions"
+        parts.append(f"{name}: {total} action{'s' if total != 1 else ''} ({detail})")
+    return f"Actions by RAG rating for each {what}: " + "; ".join(parts) + "."
+
+
 def rag_bars(rows: list[tuple[str, dict[str, int]]]) -> Figure:
-    """Stacked horizontal bars: one per plan or service, segments by RAG."""
-    figure = Figure(figsize=(7.0, 0.5 + 0.4 * max(len(rows), 1)), dpi=110)
+    """Stacked horizontal bars: one per plan or service, a segment for each RAG rating and a grey
+    one for actions not yet rated, so each bar is as long as its count of actions."""
+    names = [textwrap.fill(name, _WRAP) or "(untitled)" for name, _ in rows]
+    lines = sum(name.count("\n") + 1 for name in names)
+    figure = Figure(figsize=(7.0, 1.0 + 0.22 * lines + 0.18 * len(rows)), dpi=110)
+    figure.set_layout_engine("constrained")
     axes = figure.add_subplot()
-    names = [name[:40] for name, _ in rows]
+    places = list(range(len(rows)))
     left = [0] * len(rows)
     for word, colour in RAG_COLOURS.items():
         counts = [counts.get(word, 0) for _, counts in rows]
-        axes.barh(names, counts, left=left, color=colour, label=word)
+        axes.barh(places, counts, left=left, color=colour, label=RAG_LABELS[word])
         left = [a + b for a, b in zip(left, counts, strict=True)]
+    axes.set_yticks(places, names)
     axes.invert_yaxis()
+    # Counts are whole actions from nought; an empty plan still gets a readable scale.
+    axes.set_xlim(0, max([*left, 1]) * 1.02)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("Actions")
-    axes.legend(frameon=False, ncols=4, loc="lower right", fontsize=7)
+    # Above the bars, never on them.
+    axes.legend(
+        frameon=False, ncols=len(RAG_COLOURS), loc="lower left", bbox_to_anchor=(0, 1), fontsize=7
+    )
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    figure.tight_layout()
     return figure
 
 

@@ -130,10 +130,7 @@ def health_card(
         .latest_statuses()
     )
     bars = [(line.name, dict(line.counts)) for line in plan_lines if line.total]
-    alt = "Actions by RAG rating for each plan: " + "; ".join(
-        f"{name}: " + ", ".join(f"{n} {word.lower()}" for word, n in counts.items())
-        for name, counts in bars
-    )
+    alt = charts.rag_bars_alt(bars)
     return HealthCard(
         plans=plan_lines,
         services=sorted(by_service.values(), key=lambda line: line.name),

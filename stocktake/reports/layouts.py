@@ -79,7 +79,7 @@ def _owner(ownership: ActionOwner) -> str:
 def status_words(action: Any, spec: Spec, today: dt.date) -> str:
     """The status as written in the paper while it still holds, else the canonical label."""
     shown = action.status_shown
-    if not action.status_text and shown == action.progress_status == "not_started":
+    if not action.status_text and shown == action.progress_status in ("not_started", "unknown"):
         return ""  # nobody stated a status: the default is not news, as in the paper's blank
     if action.status_text and (spec.as_at >= today or shown == action.progress_status):
         return str(action.status_text)

@@ -40,8 +40,9 @@ def complaints_summary(organisation: Organisation, year: int) -> dict[str, Any]:
     labels = report["outcome_labels"]
     return {
         "label": report["label"],
-        "start": report["start"],
-        "end": report["end"],
+        # Report data is kept as JSON (snapshots): dates as ISO text, as for consultations.
+        "start": report["start"].isoformat(),
+        "end": report["end"].isoformat(),
         "received": report["received"],
         "refused": report["refused"],
         "percent_acknowledged_on_time": report["percent_acknowledged_on_time"],

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from stocktake.accounts.selectors import home_organisation
 from stocktake.cycles.staleness import owners_silent
 from stocktake.plans.models import Plan
 
@@ -20,9 +19,9 @@ from .models import ReportSnapshot
 @login_required
 def my_dashboard(request: HttpRequest) -> HttpResponse:
     """The health card of the user's own council, from the navigation."""
-    organisation = home_organisation(request.user)
+    organisation = access.dashboard_organisation(request.user)
     if organisation is None:
-        raise PermissionDenied("You are not a member of any council")
+        raise PermissionDenied("The health card needs access to a whole council's plans")
     return redirect("reports:dashboard", organisation_uuid=organisation.uuid)
 
 

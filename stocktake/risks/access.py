@@ -151,7 +151,14 @@ def organisation_for_adding(user: AnyUser, organisation_uuid: str) -> Organisati
 def risk_for_viewer(user: AnyUser, risk_uuid: str | uuid_lib.UUID) -> Risk:
     found = (
         Risk.objects.select_related(
-            "organisation", "plan", "unit", "matrix", "owner_person", "owner_post", "parent"
+            "organisation",
+            "plan",
+            "unit",
+            "matrix",
+            "owner_person",
+            "owner_post",
+            "parent",
+            "partnership",
         )
         .filter(uuid=parse_uuid(risk_uuid))
         .first()
@@ -199,6 +206,10 @@ def can_edit_partnership(user: AnyUser, partnership: Partnership) -> bool:
         .exists()
     )
     return _can_edit(user, partnership.organisation_id, partnership.unit_id, led)
+
+
+def can_read_partnership(user: AnyUser, partnership: Partnership) -> bool:
+    return Partnership.objects.filter(pk=partnership.pk).filter(visible_partnerships(user)).exists()
 
 
 def partnership_for_viewer(user: AnyUser, partnership_uuid: str | uuid_lib.UUID) -> Partnership:

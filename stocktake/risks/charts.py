@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 from typing import Any
 
@@ -27,8 +28,9 @@ def _svg(figure: Figure, title: str) -> str:
         figure.savefig(buffer, format="svg", metadata={"Title": title, "Date": None})
     text = buffer.getvalue()
     svg = text[text.index("<svg") :]
-    # Scale with the page, and let screen readers name it.
-    attributes = f'role="img" aria-label="{title}" style="max-width:100%;height:auto"'
+    # Scale with the page, and let screen readers name it (level names may hold quotes).
+    label = html.escape(title, quote=True)
+    attributes = f'role="img" aria-label="{label}" style="max-width:100%;height:auto"'
     return svg.replace("<svg ", f"<svg {attributes} ", 1)
 
 
@@ -55,13 +57,34 @@ def _grid(
     axes.set_aspect("equal")
 
 
+def _cells_text(matrix: ScoringMatrix, counts: dict[tuple[int, int], int]) -> str:
+    """Each occupied cell in words, the fullest first (then the most severe)."""
+    cells = sorted(((n, cell) for cell, n in counts.items() if n), reverse=True)
+    if not cells:
+        return "no risks scored"
+    return "; ".join(
+        f"{n} at likelihood {matrix.level_name('likelihood', li) or li}, "
+        f"impact {matrix.level_name('impact', im) or im}"
+        for n, (li, im) in cells
+    )
+
+
+def heat_map_alt(heat: HeatMap) -> str:
+    """The heat map's figures for those who cannot see it: the same counts as the picture."""
+    return (
+        "Heat map of risk positions. "
+        f"Inherent: {_cells_text(heat.matrix, heat.inherent)}. "
+        f"Residual: {_cells_text(heat.matrix, heat.residual)}."
+    )
+
+
 def heat_map_svg(heat: HeatMap) -> str:
     """Two grids side by side: where risks sit before controls (inherent) and now (residual)."""
     figure = Figure(figsize=(8, 3.8), layout="constrained")
     left, right = figure.subplots(1, 2)
     _grid(left, heat.matrix, heat.inherent, "Inherent")
     _grid(right, heat.matrix, heat.residual, "Residual")
-    return _svg(figure, "Heat map of inherent and residual risk positions")
+    return _svg(figure, heat_map_alt(heat))
 
 
 def score_history_svg(

@@ -59,6 +59,28 @@ def review_not_after_today(as_at: dt.date, today: dt.date) -> None:
         raise ValidationError({"as_at": "The review date must be today or in the past"})
 
 
+# Registers in use go back to the 2000s; an earlier date is a slip of the keyboard.
+REVIEW_FLOOR = dt.date(2000, 1, 1)
+
+
+def review_not_before_floor(as_at: dt.date) -> None:
+    """A review date earlier than any register in use is a typing slip, not history."""
+    if as_at < REVIEW_FLOOR:
+        raise ValidationError({"as_at": "The review date must be on or after 1 January 2000"})
+
+
+def appetite_within_scores(appetite: int | None, max_score: int) -> None:
+    """An appetite is a score the risk's matrix can give."""
+    if appetite is not None and not 1 <= appetite <= max_score:
+        raise ValidationError({"appetite": f"Enter an appetite from 1 to {max_score}"})
+
+
+def review_cycle_at_least_a_day(review_days: int | None) -> None:
+    """Reviews fall due at least a day apart; empty (where allowed) means the default cycle."""
+    if review_days is not None and review_days < 1:
+        raise ValidationError({"review_days": "Enter a review cycle of at least 1 day"})
+
+
 def review_is_overdue(review_due_on: dt.date | None, today: dt.date, is_open: bool) -> bool:
     """An open risk not reviewed within its review period shows as overdue."""
     return is_open and review_due_on is not None and review_due_on < today

@@ -13,6 +13,7 @@ from stocktake.accounts.models import Organisation, PartnershipMember, Person, P
 from stocktake.accounts.selectors import AnyUser
 
 from .access import visible_partnerships, visible_risks
+from .equality import EqualityAssessment
 from .models import Risk, RiskReview
 from .partnerships import Partnership
 
@@ -154,3 +155,42 @@ def needing_new_owners(organisation: Organisation, when: dt.date) -> list[OwnerG
         OwnerGap(item, item.n_risks, item.n_assessments, item.n_partnerships)
         for item in [*posts.order_by("title"), *leavers.order_by("name")]
     ]
+
+
+@dataclass(frozen=True)
+class Unowned:
+    """Live items that name no owner or lead at all (often imported from a paper without one)."""
+
+    risks: list[Risk]
+    assessments: list[EqualityAssessment]
+    partnerships: list[Partnership]
+
+    def __bool__(self) -> bool:
+        return bool(self.risks or self.assessments or self.partnerships)
+
+
+def without_owners(organisation: Organisation) -> Unowned:
+    """Open risks, unpublished assessments and active partnerships with nobody named."""
+    return Unowned(
+        list(
+            Risk.objects.for_organisation(organisation.pk)
+            .open()
+            .filter(owner_person__isnull=True, owner_post__isnull=True)
+            .order_by("ref", "position", "id")
+        ),
+        list(
+            EqualityAssessment.objects.filter(
+                organisation=organisation, lead_person__isnull=True, lead_post__isnull=True
+            )
+            .exclude(status=EqualityAssessment.Status.PUBLISHED)
+            .order_by("ref", "title", "id")
+        ),
+        list(
+            Partnership.objects.filter(
+                organisation=organisation,
+                status=Partnership.Status.ACTIVE,
+                lead_person__isnull=True,
+                lead_post__isnull=True,
+            ).order_by("name", "id")
+        ),
+    )

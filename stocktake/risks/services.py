@@ -120,7 +120,7 @@ def risk_derive(risk: Risk, base: dt.date | None = None) -> None:
         flags.append("unscored")
     risk.flags = flags
     if base is not None:
-        days = risk.review_days or risk.matrix.review_days
+        days = risk.review_days if risk.review_days is not None else risk.matrix.review_days
         risk.review_due_on = base + dt.timedelta(days=days)
 
 
@@ -134,6 +134,8 @@ def _check(risk: Risk) -> None:
     rules.score_on_scale("inherent_likelihood", risk.inherent_likelihood, levels[0])
     rules.score_on_scale("inherent_impact", risk.inherent_impact, levels[1])
     rules.score_is_whole(risk.inherent_likelihood, risk.inherent_impact)
+    rules.appetite_within_scores(risk.appetite, risk.matrix.max_score)
+    rules.review_cycle_at_least_a_day(risk.review_days)
     rules.over_appetite_needs_mitigation(risk.is_over_appetite, risk.mitigation)
 
 
@@ -245,6 +247,7 @@ def risk_review_add(
     matrix = risk.matrix
     if checked:
         rules.review_not_after_today(as_at, today())
+        rules.review_not_before_floor(as_at)
         rules.review_needs_score(likelihood, impact)
         rules.score_on_scale("likelihood", likelihood, len(matrix.likelihood_levels))
         rules.score_on_scale("impact", impact, len(matrix.impact_levels))

@@ -39,6 +39,7 @@ def _check(partnership: Partnership) -> None:
     rules.partnership_needs_name(partnership.name)
     rules.partnership_lead_is_one(has_person, has_post)
     rules.partnership_needs_lead(has_person or has_post)
+    rules.review_cycle_at_least_a_day(partnership.review_days)
     body = partnership.body
     rules.partnership_body_is_a_partnership(body.kind if body is not None else None)
 
@@ -105,6 +106,7 @@ def partnership_review_add(
 ) -> PartnershipReview:
     """Record a review; the next falls due a cycle after the latest review by as-at date."""
     rules.review_not_after_today(as_at, today())
+    rules.review_not_before_floor(as_at)
     review = PartnershipReview(
         organisation_id=partnership.organisation_id,
         partnership=partnership,

@@ -73,6 +73,9 @@ def risk_detail(request: HttpRequest, risk_uuid: str) -> HttpResponse:
         "actions": risk.mitigating_actions.select_related("plan").order_by("plan__title", "id"),
         "children": risk.children.all(),
         "can_edit": access.can_edit_risk(request.user, risk),
+        # Named to everyone who sees the risk; linked only for those who may open it.
+        "partnership_visible": risk.partnership is not None
+        and access.can_read_partnership(request.user, risk.partnership),
     }
     return render(request, "risks/risk_detail.html", context)
 

@@ -1,4 +1,5 @@
-"""Items needing new owners: vacant posts and leavers who still own risks or lead assessments."""
+"""Items needing new owners: vacant posts and leavers who still own risks or lead assessments,
+and items that name no owner at all."""
 
 from __future__ import annotations
 
@@ -40,5 +41,6 @@ def owners(request: HttpRequest, organisation_uuid: str) -> HttpResponse:
         "organisation": organisation,
         "form": form,
         "gaps": selectors.needing_new_owners(organisation, services.today()),
+        "unowned": selectors.without_owners(organisation),
     }
     return render(request, "risks/owners.html", context)

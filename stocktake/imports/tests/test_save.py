@@ -95,9 +95,9 @@ def test_the_update_paper_gives_posts_milestones_and_no_priority(
     assert {a.agreement for a in (r1, r2, r3)} == {"agreed"}
     assert {a.priority for a in (r1, r2, r3)} == {""}
     assert "not_prioritised" in r1.flags
-    assert [(m.due_date, m.text) for m in r1.milestones.all()] == [
-        (dt.date(2008, 12, 10), "completed"),
-        (dt.date(2009, 4, 23), "further report"),
+    assert [(m.due_date, m.text, m.completed_on) for m in r1.milestones.all()] == [
+        (dt.date(2008, 12, 10), "10 December 2008 – completed", dt.date(2008, 12, 10)),
+        (dt.date(2009, 4, 23), "further report", None),
     ]
     assert r2.due_date == r3.due_date == dt.date(2009, 12, 31)
 

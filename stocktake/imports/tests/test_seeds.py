@@ -191,9 +191,9 @@ def test_004_recommendations_with_posts_agreement_and_milestones(previews: Previ
     assert r1["owners"] == ["Deputy Director of Finance"]
     assert {r["agreement"] for r in p["items"]} == {"agreed"}
     assert {r["priority"] for r in p["items"]} == {"not prioritised"}
-    assert [(m["due_date"], m["text"]) for m in r1["milestones"]] == [
-        ("2008-12-10", "completed"),
-        ("2009-04-23", "further report"),
+    assert [(m["due_date"], m["text"], m["completed_on"]) for m in r1["milestones"]] == [
+        ("2008-12-10", "10 December 2008 – completed", "2008-12-10"),
+        ("2009-04-23", "further report", None),
     ]
     assert r2["due_date"] == r3["due_date"] == "2009-12-31"
     assert p["as_at"] == "2009-03-31"

@@ -44,8 +44,13 @@ def _italic_html(line: str, italics: list[str]) -> str:
     return out
 
 
+def _shown(cell: Cell) -> list[str]:
+    """A cell's lines as a council types them: list items with their bullets."""
+    return cell.listed.split("\n") if cell.lines else []
+
+
 def _cell_html(cell: Cell) -> str:
-    return "".join(f"<p>{_italic_html(line, cell.italics)}</p>" for line in cell.lines)
+    return "".join(f"<p>{_italic_html(line, cell.italics)}</p>" for line in _shown(cell))
 
 
 def _table_html(table: Table) -> str:
@@ -121,7 +126,7 @@ def to_docx(doc: Document, path: Path) -> None:
             for r, row in enumerate(block.rows):
                 for c, cell in enumerate(row):
                     target = table.cell(r, c)
-                    for n, line in enumerate(cell.lines):
+                    for n, line in enumerate(_shown(cell)):
                         paragraph = target.paragraphs[0] if n == 0 else target.add_paragraph()
                         _docx_line(paragraph, line, cell.italics)
         elif block.kind == "heading":
@@ -143,7 +148,7 @@ def to_xlsx(doc: Document, path: Path) -> None:
                 sheet.append([line.text])
         elif isinstance(block, Table):
             for row in block.rows:
-                sheet.append([c.text for c in row])
+                sheet.append([c.listed for c in row])
         else:
             sheet.append([f"- {block.text}" if block.kind == "bullet" else block.text])
         sheet.append([])

@@ -20,6 +20,12 @@ def norm(text: Any) -> str:
     return re.sub(r"\s+", " ", str(text or "")).strip()
 
 
+def bare(text: Any) -> str:
+    """A regenerated cell without its list markers: stored text keeps the paper's bullets as
+    "• " lines, while the preview's per-column fields give the same lines bare."""
+    return norm(re.sub(r"(^|\n)• ", r"\1", str(text or "")))
+
+
 def _report(plan: Any, layout: str, **fields: Any) -> dict[str, Any]:
     today = timezone.localdate()
     spec = Spec(plans=[plan], layout=layout, as_at=fields.pop("as_at", today), **fields)
@@ -27,7 +33,7 @@ def _report(plan: Any, layout: str, **fields: Any) -> dict[str, Any]:
 
 
 def _rows(report: dict[str, Any]) -> list[list[str]]:
-    return [[norm(c) for c in r["cells"]] for g in report["groups"] for r in g["rows"]]
+    return [[bare(c) for c in r["cells"]] for g in report["groups"] for r in g["rows"]]
 
 
 def _without_notes(item: dict[str, Any], column: str) -> str:

@@ -69,7 +69,10 @@ def test_the_heat_map_counts_inherent_and_residual_positions(
 ) -> None:
     client.force_login(officer)
     page = _register(client, risk_world)
-    assert 'aria-label="Heat map of inherent and residual risk positions"' in page
+    assert (
+        'aria-label="Heat map of risk positions. Inherent: 1 at likelihood High, impact High. '
+        'Residual: 1 at likelihood Medium, impact Medium."' in page
+    )
     assert "Inherent" in page
     assert "Residual" in page
 
