@@ -11,8 +11,9 @@ import uuid as uuid_lib
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils import timezone
 
-from stocktake.accounts.models import Capability
+from stocktake.accounts.models import Capability, PartnershipMember
 from stocktake.accounts.selectors import (
     AnyUser,
     capabilities_in,
@@ -63,13 +64,32 @@ def can_publish_plan(user: AnyUser, plan: Plan) -> bool:
 def updates_own_in(user: AnyUser, organisation_id: int) -> bool:
     """update_own held anywhere in the organisation. An owner answers for their items whatever
     service the plan or the action sits in (an imported plan has none), so a membership scoped
-    to one service still lets its holder update what they own elsewhere in the council."""
+    to one service still lets its holder update what they own elsewhere in the council.
+
+    A partnership's plan is updated by its partners' officers (DESIGN.md): update_own held in
+    an organisation that is a current member of the partnership counts there too."""
     if getattr(user, "is_superuser", False):
         return True
-    return any(
-        grant.organisation_id == organisation_id and Capability.UPDATE_OWN in grant.capabilities
-        for grant in grants_for(user)
-    )
+    own = {g.organisation_id for g in grants_for(user) if Capability.UPDATE_OWN in g.capabilities}
+    return organisation_id in own or organisation_id in _partnerships_of(user, own)
+
+
+def _partnerships_of(user: AnyUser, members: set[int]) -> frozenset[int]:
+    """The partnerships these organisations are current members of, read once per request and
+    kept on the user object, so a list of the user's actions asks once, not once a row."""
+    if not members:
+        return frozenset()
+    cached: frozenset[int] | None = getattr(user, "_stocktake_partnerships", None)
+    if cached is None:
+        today = timezone.localdate()
+        cached = frozenset(
+            PartnershipMember.objects.filter(member_id__in=members)
+            .filter(Q(start_date__isnull=True) | Q(start_date__lte=today))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            .values_list("partnership_id", flat=True)
+        )
+        user._stocktake_partnerships = cached  # type: ignore[union-attr]
+    return cached
 
 
 def can_update_action(user: AnyUser, action: Action, *, owned: bool | None = None) -> bool:

@@ -131,7 +131,8 @@ class Section(TreeNode, Record):
     @property
     def display_title(self) -> str:
         """The ref and title, without saying the ref twice when the title already has it."""
-        if not self.ref or self.ref in self.title.split(":")[0].split():
+        words = [w.rstrip(".):") for w in self.title.split(":")[0].split()]
+        if not self.ref or self.ref.rstrip(".):") in words:
             return self.title
         return f"{self.ref} {self.title}"
 

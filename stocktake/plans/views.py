@@ -22,6 +22,7 @@ from . import access, selectors, services
 from .flags import action_flags
 from .forms import ActionEditForm, PlanFilterForm, PlanListFilterForm, ProgressUpdateForm
 from .forms_workflow import TransitionForm
+from .related import plan_related
 from .rows import plan_rows, rows_html
 from .views_workflow import available_transitions
 
@@ -43,7 +44,19 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
     filters = form.cleaned_data.copy() if form.is_valid() else {}
     when = filters.pop("as_at", None) or today
     rows = plan_rows(plan, when=when, today=today, filters=filters)
-    blocks = [(b, rows_html(b.actions, when=when)) for b in selectors.plan_blocks(plan, rows)]
+    related = plan_related(request.user, plan)
+    found = selectors.plan_blocks(plan, rows)
+    parents = {b.section.parent_id for b in found if b.section is not None}
+    blocks = [
+        (
+            b,
+            rows_html(b.actions, when=when),
+            related.by_section.get(b.section.pk, []) if b.section else [],
+            # A heading over subsections lets them speak; a last one says it has no actions.
+            b.section is not None and not b.actions and b.section.pk not in parents,
+        )
+        for b in found
+    ]
     context = {
         "plan": plan,
         "form": form,
@@ -52,6 +65,8 @@ def plan_detail(request: HttpRequest, plan_uuid: str) -> HttpResponse:
         "today": today,
         "is_past": when < today,
         "action_count": len(rows),
+        "filtered": any(filters.values()),
+        "related": related,
         "can_edit": access.can_edit_plan(request.user, plan),
         "transitions": available_transitions(request, plan),
         "transition_form": TransitionForm(organisation_id=plan.organisation_id),

@@ -79,3 +79,35 @@ def test_my_actions_and_the_plan_list_do_not_grow_with_rows(
         _fill(more, officer, owner)
     many = (_count(client, reverse("plans:my_actions")), _count(client, reverse("plans:plan_list")))
     assert few == many
+
+
+def test_the_plan_page_issues_the_same_queries_for_1_and_8_of_each_thing_the_plan_brought(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    from stocktake.indicators import services as indicators
+    from stocktake.risks import services as risks
+    from stocktake.risks import services_equality as equality
+
+    def plan_with(n: int) -> Plan:
+        plan = services.plan_create(organisation=council, title=f"Plan of {n}", by=officer)
+        section = services.section_create(plan=plan, title="Measures", by=officer)
+        for i in range(n):
+            definition = indicators.definition_create(
+                organisation=council, title=f"Measure {n}.{i}", by=officer
+            )
+            indicators.indicator_create(
+                organisation=council, definition=definition, plan=plan, section=section, by=officer
+            )
+            risks.risk_create(
+                organisation=council, plan=plan, title=f"Risk {i}", checked=False, by=officer
+            )
+            equality.assessment_create(
+                organisation=council, plan=plan, title=f"Policy {i}", checked=False, by=officer
+            )
+        return plan
+
+    client.force_login(officer)
+    counts = [
+        _count(client, reverse("plans:plan_detail", args=[plan_with(n).uuid])) for n in (1, 8)
+    ]
+    assert counts[0] == counts[1], counts
