@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from stocktake.accounts.selectors import AnyUser
@@ -46,12 +47,21 @@ class TokenAuth(HttpBearer):
         return Caller(found.user, found.organisation_id)
 
 
+CSRF_MISSING = (
+    "A write from a signed-in browser needs the CSRF token: send the X-CSRFToken header with "
+    "the csrftoken cookie's value, or authenticate with an API token instead"
+)
+
+
 class BrowserSession(SessionAuth):
     def _get_key(self, request: HttpRequest) -> str | None:
         # Without a signed-in session there is nothing to protect from forgery: answer 401.
         if not request.user.is_authenticated:
             return None
-        return super()._get_key(request)
+        try:
+            return super()._get_key(request)
+        except HttpError:
+            raise PermissionDenied(CSRF_MISSING) from None
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Caller | None:
         if isinstance(request.user, User) and request.user.is_authenticated:

@@ -1,5 +1,7 @@
 """Clear JSON errors: 400 with field messages, 401, 403, 404, 409 on an edit conflict, 429.
 
+Only writes that check a version (`LOCKED_WRITE_ERRORS`) can answer 409, so only they say so.
+
 Every error body is `{"detail": "...", "errors": {"field": ["message", ...]}}`; `errors` is
 present for 400 only. Django's ValidationError (raised by the named rules) maps field by field.
 """
@@ -29,7 +31,8 @@ ERRORS: dict[int, type[Schema]] = {
     404: Error,
     429: Error,
 }
-WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 409: Error}
+WRITE_ERRORS: dict[int, type[Schema]] = dict(ERRORS)
+LOCKED_WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 409: Error}
 
 
 class Conflict(Exception):
@@ -58,11 +61,13 @@ _LOCATIONS = ("body", "query", "path", "payload", "filters")
 def _schema_messages(error: SchemaError) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for item in error.errors:
-        where = [
-            str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path", "payload")
-        ]
-        found.setdefault(".".join(where) or "non_field_errors", []).append(str(item.get("msg")))
+        where = [str(p) for p in item.get("loc", ()) if p not in _LOCATIONS]
+        message = _UNKNOWN if item.get("type") == "extra_forbidden" else str(item.get("msg"))
+        found.setdefault(".".join(where) or "non_field_errors", []).append(message)
     return found
+
+
+_UNKNOWN = "This field is not part of this request: leave it out (check its spelling)"
 
 
 def install(api: NinjaAPI) -> None:
@@ -91,7 +96,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(ActionChanged)
     def changed(request: HttpRequest, exc: ActionChanged) -> HttpResponse:
-        return reply(request, 409, "Someone saved this item after you read it: read it again")
+        return reply(
+            request,
+            409,
+            "The action has changed since you read it; fetch it again and resend your change",
+        )
 
     @api.exception_handler(Conflict)
     def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:

@@ -32,6 +32,7 @@ from ninja.openapi.docs import Swagger
 
 from . import errors
 from .docs import docs_page
+from .openapi import Api
 from .throttles import THROTTLES
 
 OWN_RESOURCES = [
@@ -53,7 +54,7 @@ def discovered() -> list[str]:
 
 
 def build() -> NinjaAPI:
-    api = NinjaAPI(
+    api = Api(
         title="Stocktake API",
         version="1",
         description="Plans, indicators, risks and more, as the pages show them to the same "

@@ -9,7 +9,10 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from stocktake.api.limits import WriteSchema, from_model
+
 from .models import Consultation, Entry, Method, ResponseCount
+from .rules import MOST_RESPONSES, REVIEW_WITHIN_YEARS
 
 
 def _uuid(related: Any) -> UUID | None:
@@ -34,10 +37,10 @@ class ResponseCountOut(Schema):
     count: int
 
 
-class ResponseCountIn(Schema):
+class ResponseCountIn(WriteSchema):
     kind: ResponseCount.Kind
-    label: str
-    count: int
+    label: str = from_model(ResponseCount, "label")
+    count: int = Field(..., ge=0, le=MOST_RESPONSES)
 
 
 class ConsultationOut(Schema):
@@ -91,46 +94,46 @@ class ConsultationDetail(ConsultationOut):
         return list(obj.response_counts.all())
 
 
-class ConsultationIn(Schema):
+class ConsultationIn(WriteSchema):
     """A new consultation, as the planner's form takes it. Similar recent or planned ones must
     be looked at first: send checked_similar once you have (400 lists them otherwise)."""
 
-    title: str
+    title: str = from_model(Consultation, "title")
     we_asked: str = ""
     unit: UUID | None = None
     lead_officer: UUID | None = None
     methods: list[Method] = []
-    audiences: str = ""
-    areas: str = ""
+    audiences: str = from_model(Consultation, "audiences", "")
+    areas: str = from_model(Consultation, "areas", "")
     opens_on: dt.date | None = None
     closes_on: dt.date | None = None
-    budget: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    budget: Decimal | None = from_model(Consultation, "budget", None, ge=0)
     statutory: bool = False
-    decision: str = ""
+    decision: str = from_model(Consultation, "decision", "")
     action: UUID | None = None
     checked_similar: bool = False
 
 
-class ConsultationPatch(Schema):
+class ConsultationPatch(WriteSchema):
     """Only the fields sent change; the status moves forward one step at a time."""
 
-    title: str | None = None
+    title: str | None = from_model(Consultation, "title", None)
     we_asked: str | None = None
     unit: UUID | None = None
     lead_officer: UUID | None = None
     methods: list[Method] | None = None
-    audiences: str | None = None
-    areas: str | None = None
+    audiences: str | None = from_model(Consultation, "audiences", None)
+    areas: str | None = from_model(Consultation, "areas", None)
     opens_on: dt.date | None = None
     closes_on: dt.date | None = None
     status: Consultation.Status | None = None
-    budget: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    budget: Decimal | None = from_model(Consultation, "budget", None, ge=0)
     statutory: bool | None = None
-    decision: str | None = None
+    decision: str | None = from_model(Consultation, "decision", None)
     action: UUID | None = None
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(WriteSchema):
     you_said: str
     we_did: str
     action: UUID | None = None
@@ -160,27 +163,30 @@ class EntryOut(Schema):
         return _uuid(obj.owner)
 
 
-class EntryIn(Schema):
-    question: str
+REVIEW_ON = f"Within {REVIEW_WITHIN_YEARS} years from today."
+
+
+class EntryIn(WriteSchema):
+    question: str = from_model(Entry, "question")
     answer: str
-    review_on: dt.date
+    review_on: dt.date = Field(..., description=REVIEW_ON)
     kind: Entry.Kind = Entry.Kind.QUESTION
     unit: UUID | None = None
-    tags: str = ""
+    tags: str = from_model(Entry, "tags", "")
     owner: UUID | None = None
-    signpost_name: str = ""
+    signpost_name: str = from_model(Entry, "signpost_name", "")
     signpost_contact: str = ""
     signpost_helps_with: str = ""
 
 
-class EntryPatch(Schema):
-    question: str | None = None
+class EntryPatch(WriteSchema):
+    question: str | None = from_model(Entry, "question", None)
     answer: str | None = None
-    review_on: dt.date | None = None
+    review_on: dt.date | None = Field(None, description=REVIEW_ON)
     kind: Entry.Kind | None = None
     unit: UUID | None = None
-    tags: str | None = None
+    tags: str | None = from_model(Entry, "tags", None)
     owner: UUID | None = None
-    signpost_name: str | None = None
+    signpost_name: str | None = from_model(Entry, "signpost_name", None)
     signpost_contact: str | None = None
     signpost_helps_with: str | None = None

@@ -10,6 +10,7 @@ from stocktake.accounts.models import Organisation, Person, Unit
 from stocktake.plans.models import Action, Plan
 
 from .models import Consultation, Entry, Method, ResponseCount
+from .rules import MOST_RESPONSES
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -57,7 +58,7 @@ class PlanConsultationForm(ConsultationForm):
 class ResponseCountForm(forms.Form):
     kind = forms.ChoiceField(choices=ResponseCount.Kind.choices)
     label = forms.CharField(max_length=200, help_text="A channel, or an equality group.")
-    count = forms.IntegerField(min_value=0)
+    count = forms.IntegerField(min_value=0, max_value=MOST_RESPONSES)
 
 
 class FeedbackForm(forms.Form):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
 STATUS_ORDER = ["planned", "open", "closed", "analysing", "outcome_published"]
+# More people than live in England answering one council's consultation is a typing error.
+MOST_RESPONSES = 60_000_000
+REVIEW_WITHIN_YEARS = 10
 
 
 def needs_title(title: str) -> None:
@@ -54,3 +58,26 @@ def entry_needs_answer(question: str, answer: str) -> None:
         raise ValidationError({"question": "Enter the question or name"})
     if not answer.strip():
         raise ValidationError({"answer": "Enter the answer"})
+
+
+def count_is_believable(count: int) -> None:
+    """A response count is a number of people: none or more, and no more than could answer."""
+    if not 0 <= count <= MOST_RESPONSES:
+        raise ValidationError({"count": f"Enter a count from 0 to {MOST_RESPONSES:,}"})
+
+
+def budget_not_negative(budget: Decimal | None) -> None:
+    """A budget is money set aside, so it cannot be below zero."""
+    if budget is not None and budget < 0:
+        raise ValidationError({"budget": "Enter a budget of zero or more"})
+
+
+def review_within_years(review_on: dt.date, today: dt.date) -> None:
+    """An entry is reviewed within ten years, so stale advice comes back to someone."""
+    if review_on.year - today.year > REVIEW_WITHIN_YEARS or (
+        review_on.year - today.year == REVIEW_WITHIN_YEARS
+        and (review_on.month, review_on.day) > (today.month, today.day)
+    ):
+        raise ValidationError(
+            {"review_on": f"Enter a review date within {REVIEW_WITHIN_YEARS} years"}
+        )

@@ -33,6 +33,7 @@ def consultation_plan(
     """Plan a consultation, once any similar recent or planned ones have been looked at."""
     rules.needs_title(title)
     rules.closes_after_opens(fields.get("opens_on"), fields.get("closes_on"))
+    rules.budget_not_negative(fields.get("budget"))
     similar = selectors.similar(
         organisation, title=title, areas=fields.get("areas", ""), today=today()
     )
@@ -50,6 +51,7 @@ def consultation_edit(*, consultation: Consultation, by: Actor, **fields: Any) -
         fields.get("opens_on", consultation.opens_on),
         fields.get("closes_on", consultation.closes_on),
     )
+    rules.budget_not_negative(fields.get("budget", consultation.budget))
     rules.status_moves_forward_one_step(consultation.status, new_status)
     rules.outcome_needs_feedback(new_status, consultation.feedback.count())
     for name, value in fields.items():
@@ -63,6 +65,7 @@ def responses_record(
     *, consultation: Consultation, kind: str, label: str, count: int, by: Actor
 ) -> ResponseCount:
     """Set (not add to) the count for one channel or equality group."""
+    rules.count_is_believable(count)
     row, _ = ResponseCount.objects.update_or_create(
         consultation=consultation, kind=kind, label=label.strip(), defaults={"count": count}
     )

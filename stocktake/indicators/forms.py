@@ -121,23 +121,31 @@ class MeasurementForm(forms.Form):
             self.fields["unusual_confirmed"] = forms.BooleanField(
                 label="The value is right", required=False
             )
+        # Why each field left out does not apply: a value sent for one is refused, not dropped.
+        self.not_applicable: dict[str, str] = {}
         if definition.data_type in ACHIEVEMENT_TYPES:
             for name in ("value", "numerator", "denominator", "forecast", "sample_size"):
-                del self.fields[name]
+                self._leave_out(name, "this indicator is recorded as achieved or not")
             return
-        del self.fields["achieved"]
+        self._leave_out("achieved", "only yes/no and milestone indicators are; send the value")
         if definition.numerator_label:
             self.fields["numerator"].label = definition.numerator_label
             self.fields["denominator"].label = definition.denominator_label or "Denominator"
             self.fields["value"].help_text = "Leave empty to work it out from the two parts."
         else:
-            del self.fields["numerator"]
-            del self.fields["denominator"]
+            for name in ("numerator", "denominator"):
+                self._leave_out(name, "this indicator is not a ratio of two parts")
         if definition.data_type == IndicatorDefinition.DataType.PERCENTAGE:
             self.fields["value"].label = "Value (%)"
         else:
-            del self.fields["sample_size"]
+            self._leave_out("sample_size", "only percentages from a survey have one")
         self.order_fields(["period", "replace", "value", "unusual_confirmed"])
+
+    def _leave_out(self, name: str, why: str) -> None:
+        del self.fields[name]
+        if self.is_bound and str(self.data.get(name) or "").strip():
+            label = name.replace("_", " ").capitalize()
+            self.not_applicable[name] = f"{label} does not apply to this indicator: {why}"
 
     def clean_period(self) -> Period:
         try:
@@ -147,6 +155,8 @@ class MeasurementForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
+        for message in self.not_applicable.values():
+            self.add_error(None, message)
         period = data.get("period")
         if self.indicator is not None and isinstance(period, Period):
             self.existing = selectors.measurement_for(self.indicator, period)

@@ -66,6 +66,12 @@ def band_top_not_below_target(value: Decimal | None, upper_value: Decimal | None
         )
 
 
+def tolerance_not_negative(tolerance: Decimal | None) -> None:
+    """A tolerance is how far from the target still counts as amber, so it cannot be negative."""
+    if tolerance is not None and tolerance < 0:
+        raise ValidationError({"tolerance": "Enter a tolerance of zero or more"})
+
+
 def new_version_needs_date(effective_from: dt.date | None) -> None:
     """A change of meaning starts a new version, which needs the date it takes effect."""
     if effective_from is None:

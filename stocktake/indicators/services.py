@@ -200,6 +200,7 @@ def target_set(
     """
     rules.target_needs_value_or_text(value, text)
     rules.band_top_not_below_target(value, upper_value)
+    rules.tolerance_not_negative(tolerance)
     span = period_from(period)
     if any(p is not None for p in profile):
         rules.profile_fits_combine(indicator.definition.get_combine_display(), profile)

@@ -20,7 +20,13 @@ from ninja.pagination import paginate
 
 from stocktake.accounts.models import Committee
 from stocktake.api.auth import READ, WRITE, caller
-from stocktake.api.errors import ERRORS, WRITE_ERRORS, Conflict, form_messages
+from stocktake.api.errors import (
+    ERRORS,
+    LOCKED_WRITE_ERRORS,
+    WRITE_ERRORS,
+    Conflict,
+    form_messages,
+)
 from stocktake.api.pagination import Pages
 from stocktake.api.scope import organisation_seen, references, seen, within
 
@@ -216,7 +222,7 @@ def _form_data(content: SectionContent, payload: SectionIn) -> dict[str, Any]:
 
 @router.put(
     "/service-plans/{serviceplan_uuid}/sections/{section_uuid}/",
-    response={200: ContentOut, **WRITE_ERRORS},
+    response={200: ContentOut, **LOCKED_WRITE_ERRORS},
     auth=WRITE,
 )
 def section_save(

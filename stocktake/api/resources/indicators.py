@@ -107,11 +107,15 @@ def measurement_list(request: HttpRequest, indicator_uuid: UUID) -> QuerySet[Mea
 def measurement_record(
     request: HttpRequest, indicator_uuid: UUID, payload: MeasurementIn
 ) -> Status[Any]:
-    """Record or correct one period's value, as the value page does (owners and editors)."""
+    """Record one period's value, as the value page does (owners and editors); a value already
+    entered for the period is replaced only when the body says `"replace": true`."""
     who = caller(request)
     seen(who, access.indicator_for_viewer, str(indicator_uuid))
     indicator = access.indicator_for_updater(who.user, str(indicator_uuid))
-    form = MeasurementForm(_form_data(payload.dict()), definition=indicator.definition)
+    # The page asks a person to confirm an unusual value they have just typed; a system sending
+    # its own figures has no one to ask, so its values are taken as checked (as before).
+    data = _form_data(payload.dict()) | {"unusual_confirmed": "on"}
+    form = MeasurementForm(data, definition=indicator.definition, indicator=indicator)
     if not form.is_valid():
         raise ValidationError(form_messages(form.errors))
     saved = services.measurement_record(

@@ -9,7 +9,9 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from stocktake.indicators.models import Indicator
+from stocktake.indicators.models import Indicator, Measurement, Target
+
+from ..limits import WriteSchema, from_model
 
 
 class DefinitionOut(Schema):
@@ -73,18 +75,24 @@ class TargetOut(Schema):
     profile_q3: Decimal | None
 
 
-class TargetIn(Schema):
-    period: str = Field(..., description='For example "2009/10" or "Q1 2009/10".')
-    name: str = "local"
+class TargetIn(WriteSchema):
+    period: str = Field(..., max_length=50, description='For example "2009/10" or "Q1 2009/10".')
+    name: Target.Name = Target.Name.LOCAL
     is_primary: bool = True
-    value: Decimal | None = None
-    upper_value: Decimal | None = None
-    text: str = ""
-    tolerance: Decimal | None = None
-    tolerance_kind: str = "absolute"
-    profile_q1: Decimal | None = None
-    profile_q2: Decimal | None = None
-    profile_q3: Decimal | None = None
+    value: Decimal | None = from_model(Target, "value", None)
+    upper_value: Decimal | None = from_model(Target, "upper_value", None)
+    text: str = from_model(Target, "text", "")
+    tolerance: Decimal | None = from_model(
+        Target,
+        "tolerance",
+        None,
+        ge=0,
+        description="How far from the target still counts as amber.",
+    )
+    tolerance_kind: Target.ToleranceKind = Target.ToleranceKind.ABSOLUTE
+    profile_q1: Decimal | None = from_model(Target, "profile_q1", None)
+    profile_q2: Decimal | None = from_model(Target, "profile_q2", None)
+    profile_q3: Decimal | None = from_model(Target, "profile_q3", None)
 
 
 class MeasurementOut(Schema):
@@ -107,15 +115,24 @@ class MeasurementOut(Schema):
     direction_year: str
 
 
-class MeasurementIn(Schema):
-    period: str = Field(..., description='For example "Q1 2009/10", "2009/10" or "June 2009".')
-    value: Decimal | None = None
+class MeasurementIn(WriteSchema):
+    period: str = Field(
+        ..., max_length=50, description='For example "Q1 2009/10", "2009/10" or "June 2009".'
+    )
+    replace: bool = Field(
+        False, description="Replace a value already entered for the period (400 otherwise)."
+    )
+    value: Decimal | None = from_model(Measurement, "value", None)
     achieved: Literal["yes", "no"] | None = Field(
         None, description="For yes/no and milestone indicators instead of a value."
     )
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    forecast: Decimal | None = None
-    sample_size: int | None = None
+    numerator: Decimal | None = from_model(
+        Measurement, "numerator", None, description="Only for indicators that are a ratio."
+    )
+    denominator: Decimal | None = from_model(Measurement, "denominator", None)
+    forecast: Decimal | None = from_model(Measurement, "forecast", None)
+    sample_size: int | None = from_model(
+        Measurement, "sample_size", None, ge=1, description="Only for percentages from a survey."
+    )
     note: str = ""
     provisional: bool = True

@@ -17,10 +17,19 @@ from stocktake.accounts.models import Capability, Organisation, Person
 from stocktake.accounts.selectors import capabilities_in, person_for
 from stocktake.plans import access, rules, selectors, services
 from stocktake.plans.forms import ActionEditForm, ProgressUpdateForm
-from stocktake.plans.models import Action, ActionOwner, Plan, ProgressUpdate, Section
+from stocktake.plans.models import (
+    Action,
+    ActionOwner,
+    Plan,
+    ProgressStatus,
+    ProgressUpdate,
+    Rag,
+    Section,
+)
 
+from .. import rules as rules_api
 from ..auth import READ, WRITE, caller
-from ..errors import ERRORS, WRITE_ERRORS, form_messages
+from ..errors import ERRORS, LOCKED_WRITE_ERRORS, WRITE_ERRORS, Conflict, form_messages
 from ..pagination import Pages
 from ..scope import seen, within
 from .plans_schemas import (
@@ -49,8 +58,8 @@ class PlanFilters(Schema):
 class ActionFilters(Schema):
     plan: UUID | None = None
     section: UUID | None = None
-    progress_status: str | None = None
-    rag: str | None = None
+    progress_status: ProgressStatus | None = None
+    rag: Rag | None = None
 
 
 def _plans(request: HttpRequest) -> QuerySet[Plan]:
@@ -184,12 +193,15 @@ def _people(organisation: Organisation, uuids: list[UUID], field: str) -> list[i
     return [found[u] for u in uuids]
 
 
-@router.patch("/actions/{action_uuid}/", response={200: ActionOut, **WRITE_ERRORS}, auth=WRITE)
+@router.patch(
+    "/actions/{action_uuid}/", response={200: ActionOut, **LOCKED_WRITE_ERRORS}, auth=WRITE
+)
 def action_edit(request: HttpRequest, action_uuid: UUID, payload: ActionPatch) -> Action:
     """Change an action as its edit page does; a stale `version` is refused with 409."""
     who = caller(request)
     seen(who, access.action_for_viewer, str(action_uuid))
     action = access.action_for_editor(who.user, str(action_uuid))
+    rules_api.version_is_readable(payload.version)
     sent = payload.dict(exclude_unset=True)
     today = services.today()
     data: dict[str, Any] = {name: getattr(action, name) for name in ActionEditForm.Meta.fields}
@@ -208,7 +220,13 @@ def action_edit(request: HttpRequest, action_uuid: UUID, payload: ActionPatch) -
     form = ActionEditForm(data, instance=action, today=today)
     if not form.is_valid():
         raise ValidationError(form_messages(form.errors))
-    _save_edit(form, who.user)
+    try:
+        _save_edit(form, who.user)
+    except services.ActionChanged:
+        raise Conflict(
+            f"The action has changed since version {payload.version}; "
+            "fetch it again and resend your change"
+        ) from None
     return _action(request, action_uuid)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
 
-from stocktake.plans.models import Action, ActionOwner
+from stocktake.plans.models import Action, ActionOwner, DueRevision, ProgressStatus, Rag
+
+from ..limits import WriteSchema, from_model
 
 
 class PlanOut(Schema):
@@ -133,25 +136,25 @@ class ActionOut(Schema):
         return obj.updated_at.isoformat()
 
 
-class ActionIn(Schema):
+class ActionIn(WriteSchema):
     text: str
-    ref: str = ""
+    ref: str = from_model(Action, "ref", "")
     section: UUID | None = None
-    due_text: str = ""
-    priority: str = ""
+    due_text: str = from_model(Action, "due_text", "")
+    priority: str = from_model(Action, "priority", "")
 
 
-class ActionPatch(Schema):
+class ActionPatch(WriteSchema):
     """Only the fields sent change. `version` is the `version` read from the action."""
 
-    version: str
-    ref: str | None = None
+    version: str = Field(..., max_length=40, description="The `version` read from the action.")
+    ref: str | None = from_model(Action, "ref", None)
     text: str | None = None
-    priority: str | None = None
-    agreement: str | None = None
-    progress_status: str | None = None
-    rag: str | None = None
-    status_text: str | None = None
+    priority: str | None = from_model(Action, "priority", None)
+    agreement: Action.Agreement | None = None
+    progress_status: ProgressStatus | None = None
+    rag: Rag | None = None
+    status_text: str | None = from_model(Action, "status_text", None)
     deliverables: str | None = None
     resources: str | None = None
     outputs: str | None = None
@@ -160,9 +163,11 @@ class ActionPatch(Schema):
     other_services: str | None = None
     internal_note: str | None = None
     owners: list[UUID] | None = Field(None, description="People (uuids) who are accountable.")
-    new_due_text: str | None = Field(None, description="A new due date, as a paper writes it.")
+    new_due_text: str | None = from_model(
+        DueRevision, "new_due_text", None, description="A new due date, as a paper writes it."
+    )
     due_reason: str | None = None
-    due_agreed_by: str | None = None
+    due_agreed_by: str | None = from_model(DueRevision, "agreed_by", None)
     due_revised_on: dt.date | None = None
 
 
@@ -186,12 +191,12 @@ class UpdateOut(Schema):
         return author.uuid if author is not None else None
 
 
-class UpdateIn(Schema):
+class UpdateIn(WriteSchema):
     as_at: dt.date
     position: str
     future_action: str = ""
-    progress_status: str = ""
-    rag: str = ""
+    progress_status: ProgressStatus | Literal[""] = ""
+    rag: Rag | Literal[""] = ""
     author: UUID | None = Field(None, description="An owner the update is entered for.")
     change_reason: str = Field("", description="Needed when a reporting cycle locked the period.")
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
 
-from stocktake.risks.models import EqualityAssessment, Risk
+from stocktake.risks.models import EqualityAssessment, Risk, RiskReview
+
+from ..limits import WriteSchema, from_model
 
 
 def _uuid(obj: object, name: str) -> UUID | None:
@@ -69,45 +72,54 @@ class RiskOut(Schema):
         return _uuid(obj, "owner_post")
 
 
-class RiskPatch(Schema):
+# A review cycle of a day to five years: longer is no cycle at all, and the date arithmetic of a
+# far longer one overflows.
+REVIEW_DAYS = "Days between reviews: 1 to 1825 (five years)."
+
+
+class RiskPatch(WriteSchema):
     """Only the fields sent change; the current score changes through reviews."""
 
-    ref: str | None = None
+    ref: str | None = from_model(Risk, "ref", None)
     title: str | None = None
     cause: str | None = None
     event: str | None = None
     consequence: str | None = None
-    category: str | None = None
+    category: Risk.Category | None = None
     owner_person: UUID | None = None
     owner_post: UUID | None = None
-    inherent_likelihood: int | None = None
-    inherent_impact: int | None = None
-    appetite: int | None = None
+    inherent_likelihood: int | None = from_model(Risk, "inherent_likelihood", None)
+    inherent_impact: int | None = from_model(Risk, "inherent_impact", None)
+    appetite: int | None = from_model(Risk, "appetite", None)
     mitigation: str | None = None
-    review_days: int | None = None
+    review_days: int | None = from_model(
+        Risk, "review_days", None, ge=1, le=1825, description=REVIEW_DAYS
+    )
     review_due_on: dt.date | None = None
-    status: str | None = None
+    status: Risk.Status | None = None
 
 
-class RiskIn(Schema):
+class RiskIn(WriteSchema):
     """A new risk; a current score given here becomes its first review, dated today."""
 
     title: str
-    ref: str = ""
+    ref: str = from_model(Risk, "ref", "")
     cause: str = ""
     event: str = ""
     consequence: str = ""
-    category: str = ""
+    category: Risk.Category | Literal[""] = ""
     plan: UUID | None = None
     owner_person: UUID | None = None
     owner_post: UUID | None = None
-    inherent_likelihood: int | None = None
-    inherent_impact: int | None = None
-    residual_likelihood: int | None = None
-    residual_impact: int | None = None
-    appetite: int | None = None
+    inherent_likelihood: int | None = from_model(Risk, "inherent_likelihood", None)
+    inherent_impact: int | None = from_model(Risk, "inherent_impact", None)
+    residual_likelihood: int | None = from_model(Risk, "residual_likelihood", None)
+    residual_impact: int | None = from_model(Risk, "residual_impact", None)
+    appetite: int | None = from_model(Risk, "appetite", None)
     mitigation: str = ""
-    review_days: int | None = None
+    review_days: int | None = from_model(
+        Risk, "review_days", None, ge=1, le=1825, description=REVIEW_DAYS
+    )
 
 
 class ReviewOut(Schema):
@@ -120,10 +132,10 @@ class ReviewOut(Schema):
     note: str
 
 
-class ReviewIn(Schema):
+class ReviewIn(WriteSchema):
     as_at: dt.date
-    likelihood: int
-    impact: int
+    likelihood: int = from_model(RiskReview, "likelihood")
+    impact: int = from_model(RiskReview, "impact")
     note: str = ""
     mitigation: str = ""
 
@@ -156,14 +168,14 @@ class AssessmentOut(Schema):
         return str(obj.lead) if obj.lead is not None else obj.lead_text
 
 
-class AssessmentPatch(Schema):
+class AssessmentPatch(WriteSchema):
     """Only the fields sent change. Finishing an assessment needs findings and characteristics."""
 
-    ref: str | None = None
-    title: str | None = None
-    priority: str | None = None
+    ref: str | None = from_model(EqualityAssessment, "ref", None)
+    title: str | None = from_model(EqualityAssessment, "title", None)
+    priority: EqualityAssessment.Priority | None = None
     lead_person: UUID | None = None
     lead_post: UUID | None = None
-    due_text: str | None = None
-    status: str | None = None
+    due_text: str | None = from_model(EqualityAssessment, "due_text", None)
+    status: EqualityAssessment.Status | None = None
     findings: str | None = None
