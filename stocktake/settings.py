@@ -125,6 +125,17 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker share one file. A transaction that read first and
+    # then writes fails at once with "database is locked" if the other holds the write lock
+    # (SQLite cannot wait there without deadlocking), so every transaction takes the write
+    # lock as it begins (IMMEDIATE) and waits up to `timeout` seconds for it. WAL lets pages
+    # read while a run writes; synchronous=NORMAL is safe under WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

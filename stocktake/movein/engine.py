@@ -34,9 +34,14 @@ class MoveInRejected(Exception):
         self.report = report
         parts = []
         if report.error_count:
-            parts.append(f"{report.error_count} rows could not be read")
+            n = report.error_count
+            parts.append(f"{n} {'problem' if n == 1 else 'problems'} in the rows")
         if report.unmatched_count:
-            parts.append(f"{report.unmatched_count} rows name items Stocktake does not have")
+            n = report.unmatched_count
+            parts.append(
+                f"{n} {'row names an item' if n == 1 else 'rows name items'} "
+                "Stocktake does not have"
+            )
         super().__init__("; ".join(parts))
 
 

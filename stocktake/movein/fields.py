@@ -141,8 +141,48 @@ def normalise(header: str) -> str:
     return " ".join(re.sub(r"[_\-.:()/#]+", " ", header.lower()).split())
 
 
+# field → words that suggest it anywhere in a header ("Note Date", "Last Review Date"), tried
+# after the exact spellings. Not for an indicator's period: a date column beside periods across
+# ("Last updated date") would hide the wide layout.
+WITHIN: dict[str, dict[str, str]] = {
+    Kind.UPDATES: {
+        "ref": "ref|reference",
+        "date": "date",
+        "position": "commentary|comment|narrative|note|progress|update",
+        "status": "status",
+        "rag": "rag",
+        "future_action": "next step|next steps",
+        "author": "author",
+        "title": "title|description",
+        "owner": "owner",
+    },
+    Kind.INDICATORS: {
+        "code": "code|ref",
+        "value": "value|actual|outturn",
+        "target": "target",
+        "note": "note|comment|commentary",
+        "title": "title|name",
+    },
+    Kind.REVIEWS: {
+        "ref": "ref|reference",
+        "date": "date",
+        "likelihood": "likelihood",
+        "impact": "impact",
+        "note": "note|comment|commentary",
+        "reviewer": "reviewer",
+        "title": "title|description",
+        "owner": "owner",
+    },
+}
+
+
+def _within(words: str, header: str) -> bool:
+    return f" {words} " in f" {header} "
+
+
 def suggest_columns(kind: str, headers: list[str]) -> dict[str, str]:
-    """field → header, by the header's words; the first spelling in a field's list wins."""
+    """field → header, by the header's words: first the headers spelled exactly as a field's
+    list has it (the first spelling wins), then headers holding one of its words."""
     by_words = {normalise(h): h for h in headers if h.strip()}
     chosen: dict[str, str] = {}
     taken: set[str] = set()
@@ -153,4 +193,16 @@ def suggest_columns(kind: str, headers: list[str]) -> dict[str, str]:
                 chosen[field] = header
                 taken.add(header)
                 break
+    for field, spellings in WITHIN[kind].items():
+        if field in chosen:
+            continue
+        found = (
+            header
+            for words in spellings.split("|")
+            for normal, header in by_words.items()
+            if header not in taken and _within(words, normal)
+        )
+        if (header := next(found, None)) is not None:
+            chosen[field] = header
+            taken.add(header)
     return chosen

@@ -9,10 +9,11 @@ from django import forms
 
 from stocktake.accounts.models import Organisation
 from stocktake.core.periods import Period
+from stocktake.plans.fields import PlanChoiceField, with_labels
 from stocktake.plans.models import Plan
 
 from . import vocabulary
-from .fields import FIELDS
+from .fields import FIELDS, REQUIRED
 from .models import Kind
 from .periods import DATE_PERIODS
 from .reading import FORMATS
@@ -27,7 +28,8 @@ UNMATCHED = [
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Export file",
-        help_text="CSV or Excel (.xlsx): one row per update, value or review, periods across, "
+        help_text="CSV (columns separated by commas, semicolons or tabs; also as .tsv or .txt) "
+        "or Excel (.xlsx): one row per update, value or review, periods across, "
         "or one sheet per year.",
         error_messages={"required": "Choose the export to import"},
     )
@@ -38,7 +40,7 @@ class UploadForm(forms.Form):
         error_messages={"required": "Choose the organisation the history is for"},
     )
     kind = forms.ChoiceField(label="What the file holds", choices=Kind.choices)
-    plan = forms.ModelChoiceField(
+    plan = PlanChoiceField(
         label="Plan",
         queryset=Plan.objects.none(),
         to_field_name="uuid",
@@ -58,13 +60,17 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         ids = [o.pk for o in organisations]
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)  # type: ignore[attr-defined]
-        self.fields["plan"].queryset = Plan.objects.filter(organisation_id__in=ids)  # type: ignore[attr-defined]
+        self.fields["plan"].queryset = with_labels(  # type: ignore[attr-defined]
+            Plan.objects.filter(organisation_id__in=ids)
+        )
         self.fields["profile"].choices = profiles  # type: ignore[attr-defined]
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in FORMATS:
-            raise forms.ValidationError("The export must be a CSV or an Excel (.xlsx) file")
+            raise forms.ValidationError(
+                "The export must be a CSV (.csv, .tsv or .txt) or an Excel (.xlsx) file"
+            )
         return upload
 
     def clean(self) -> dict[str, Any]:
@@ -105,9 +111,11 @@ class MappingForm(forms.Form):
         mapping: dict[str, Any],
         words: list[str],
         periods: list[tuple[str, Period | None]],
+        shared: list[tuple[str, list[tuple[str, str]]]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.kind = kind
         columns = mapping.get("columns") or {}
         choices = [("", "Not in this file"), *[(h, h) for h in headers]]
         self.column_names = list(FIELDS[kind])
@@ -116,7 +124,10 @@ class MappingForm(forms.Form):
                 label=label, choices=choices, required=False, initial=columns.get(name, "")
             )
         self.fields["unmatched"].initial = mapping.get("unmatched", "error")
-        self.fields["date_periods"].initial = mapping.get("date_periods", "")
+        if kind == Kind.INDICATORS:
+            self.fields["date_periods"].initial = mapping.get("date_periods", "")
+        else:  # updates and reviews are dated, not given for periods
+            del self.fields["date_periods"]
         saved = mapping.get("statuses") or {}
         self.words = words
         for n, word in enumerate(words):
@@ -139,6 +150,32 @@ class MappingForm(forms.Form):
                 else "Not understood: say which period",
             )
 
+        self.shared = shared or []
+        chosen = mapping.get("refs") or {}
+        for n, (ref, actions) in enumerate(self.shared):
+            self.fields[f"ref_{n}"] = forms.ChoiceField(
+                label=f"Rows for “{ref}” mean",
+                choices=[
+                    ("", "Stop: list these rows so I can fix the file"),
+                    ("skip", "Leave these rows out"),
+                    *actions,
+                ],
+                required=False,
+                initial=chosen.get(ref, ""),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse a mapping the run could not use, here rather than after a background run."""
+        data = super().clean() or {}
+        for name in REQUIRED[self.kind]:
+            if not data.get(f"column_{name}"):
+                label = FIELDS[self.kind][name][0]
+                self.add_error(
+                    f"column_{name}",
+                    f"Choose the column that holds the {label[0].lower()}{label[1:]}",
+                )
+        return data
+
     def mapping(self, kind: str) -> dict[str, Any]:
         data = self.cleaned_data
         statuses = {
@@ -160,4 +197,9 @@ class MappingForm(forms.Form):
             "periods": periods,
             "date_periods": data.get("date_periods", ""),
             "unmatched": data["unmatched"],
+            "refs": {
+                ref: data[f"ref_{n}"]
+                for n, (ref, _) in enumerate(self.shared)
+                if data.get(f"ref_{n}")
+            },
         }

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -102,6 +102,11 @@ def _why(error: Exception) -> str:
         return "; ".join([str(error), *lines])
     if isinstance(error, DatasetUnreadable | PermissionDenied):
         return str(error).splitlines()[0] if str(error) else error.__class__.__name__
+    if isinstance(error, OperationalError) and "locked" in str(error):
+        return (
+            "The database was busy with other work for too long, so the run gave up. "
+            "Nothing is wrong with the file or its mapping: check it again."
+        )
     return f"The run stopped unexpectedly ({error.__class__.__name__}: {error})"
 
 

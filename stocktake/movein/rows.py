@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from textwrap import shorten
 from typing import Any, Generic, TypeVar
+
+from django.utils import timezone
 
 from stocktake.core.fuzzydates import parse_fuzzy_date
 from stocktake.core.periods import Period
@@ -20,6 +24,7 @@ T = TypeVar("T")
 
 # Blank cells and the markers exports use for a value not collected.
 MISSING = {"", "-", "–", "..", ".", "n/a", "na", "tbc", "nd", "no data", "not available"}
+EARLIEST = dt.date(1990, 1, 1)  # earlier dates in these exports are placeholders or slips
 
 
 class RowError(Exception):
@@ -80,10 +85,18 @@ def number(text: str) -> Decimal | None:
 
 
 def business_date(text: str) -> tuple[dt.date, str]:
-    """The date a row is about, with its precision; a month or quarter means its last day."""
+    """The date a row is about, with its precision; a month or quarter means its last day.
+
+    History describes days that have passed: a date after today (a quarter may be the one under
+    way) or before 1990 is a typing slip or a placeholder, and is refused with its line.
+    """
     fuzzy = parse_fuzzy_date(text)
     if fuzzy.end is None:
         raise RowError(f"“{text}” is not a date")
+    if (fuzzy.start or fuzzy.end) > timezone.localdate():
+        raise RowError(f"“{text}” is in the future: history can only be dated up to today")
+    if fuzzy.end < EARLIEST:
+        raise RowError(f"“{text}” is before {EARLIEST.year}: check the date")
     return fuzzy.end, fuzzy.precision.value if fuzzy.precision.value != "none" else "day"
 
 
@@ -91,8 +104,11 @@ class RefIndex(Generic[T]):
     """Existing items by reference, and what to do with a row whose reference matches none:
     skip it, report it once as missing, or (when the mapping says so) have it created."""
 
-    def __init__(self, mapping: dict[str, Any], report: Report) -> None:
+    def __init__(
+        self, mapping: dict[str, Any], report: Report, name: Callable[[T], str] = str
+    ) -> None:
         self.by_ref: dict[str, list[T]] = defaultdict(list)
+        self.name = name
         self.unmatched = mapping.get("unmatched", "")
         self.report = report
         self.missing: set[str] = set()
@@ -102,10 +118,16 @@ class RefIndex(Generic[T]):
             self.by_ref[ref.strip().casefold()].append(item)
 
     def find(self, ref: str, where: str, *, several: str, absent: str) -> tuple[T | None, bool]:
-        """The one item with the reference, or None and whether the row should create it."""
+        """The one item with the reference, or None and whether the row should create it.
+
+        `several` is the message for a reference shared by items: {n} is how many, {items}
+        their names."""
         found = self.by_ref.get(ref.casefold(), [])
         if len(found) > 1:
-            raise RowError(several.format(n=len(found)))
+            names = "; ".join(
+                f"“{shorten(self.name(item), 80, placeholder='…')}”" for item in found
+            )
+            raise RowError(several.format(n=len(found), items=names))
         if found:
             return found[0], False
         if self.unmatched == "skip":

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from textwrap import shorten
 from typing import Any
 
 from stocktake.core import progress
 from stocktake.core.periods import Period
+from stocktake.plans.models import Action
 
 from .fields import VOCABULARY_FIELDS, normalise
-from .models import MappingProfile, MoveIn, MoveInJob
+from .models import Kind, MappingProfile, MoveIn, MoveInJob
 from .periods import period_in
 from .reading import read_sheets
 from .shipped import SHIPPED, shipped_mapping
@@ -18,6 +21,7 @@ from .shipped import SHIPPED, shipped_mapping
 SCANNED_ROWS = 5000  # enough to see an export's status words and periods
 DISTINCT = 200  # values kept per column: enough for 16 years of quarters
 WORDS = 40  # a column with more different values than this is not a vocabulary
+SharedRef = tuple[str, list[tuple[str, str]]]  # a reference, and its actions (UUID, label)
 
 
 @dataclass
@@ -79,6 +83,30 @@ def period_texts(
         if column or period is not None or any(c.isdigit() for c in text):
             shown.append((text, period))
     return shown
+
+
+def shared_refs(found: Scan, movein: MoveIn, mapping: dict[str, Any]) -> list[SharedRef]:
+    """References in the file's action column that more than one action of the plan has, each
+    with those actions (UUID, label): the officer says which one its rows mean. When the file
+    has too many references to scan, every shared reference of the plan is listed."""
+    column = (mapping.get("columns") or {}).get("ref", "")
+    if movein.kind != Kind.UPDATES or movein.plan_id is None or not column:
+        return []
+    actions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    spelt: dict[str, str] = {}
+    for ref, uuid, text in Action.objects.filter(
+        plan_id=movein.plan_id, organisation_id=movein.organisation_id
+    ).values_list("ref", "uuid", "text"):
+        if key := ref.strip().casefold():
+            actions[key].append((str(uuid), f"{ref.strip()}: {shorten(text, 90)}"))
+            spelt.setdefault(key, ref.strip())
+    scanned = normalise(column) in found.values
+    in_file = {v.strip().casefold(): v.strip() for v in found.distinct(column)}
+    return [
+        (in_file.get(key, spelt[key]), choices)
+        for key, choices in actions.items()
+        if len(choices) > 1 and (key in in_file or not scanned)
+    ]
 
 
 def profile_choices(profiles: list[MappingProfile]) -> list[tuple[str, str]]:

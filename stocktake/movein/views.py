@@ -76,11 +76,12 @@ def movein_map(request: HttpRequest, movein_uuid: str) -> HttpResponse:
         mapping=movein.mapping,
         words=selectors.vocabulary_words(found, movein.mapping),
         periods=selectors.period_texts(found, movein.mapping, found.sheets),
+        shared=selectors.shared_refs(found, movein, movein.mapping),
     )
     if request.method == "POST" and form.is_valid():
         mapping = form.mapping(movein.kind)
         user = signed_in_user(request)
-        if _needs_another_look(found, form, mapping):
+        if _needs_another_look(found, movein, form, mapping):
             try:
                 services.movein_remap(movein=movein, mapping=mapping, by=user)
             except ValidationError as error:  # a run queued since this page was read
@@ -107,11 +108,19 @@ def movein_map(request: HttpRequest, movein_uuid: str) -> HttpResponse:
     )
 
 
-def _needs_another_look(found: selectors.Scan, form: MappingForm, mapping: dict[str, Any]) -> bool:
-    """Columns chosen just now whose words or periods the form has not yet shown."""
+def _needs_another_look(
+    found: selectors.Scan, movein: MoveIn, form: MappingForm, mapping: dict[str, Any]
+) -> bool:
+    """Columns chosen just now whose words, periods or shared references the form has not yet
+    shown."""
     words = selectors.vocabulary_words(found, mapping)
     periods = [text for text, _ in selectors.period_texts(found, mapping, found.sheets)]
-    return words != form.words or periods != [text for text, _ in form.periods]
+    shared = [ref for ref, _ in selectors.shared_refs(found, movein, mapping)]
+    return (
+        words != form.words
+        or periods != [text for text, _ in form.periods]
+        or shared != [ref for ref, _ in form.shared]
+    )
 
 
 @login_required

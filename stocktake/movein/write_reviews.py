@@ -31,7 +31,7 @@ class ReviewWriter:
         self.people = People(organisation)
         self.user = acting_user(by)
         self.matrix = risks.matrix_for(organisation=organisation, by=by)
-        self.risks: RefIndex[Risk] = RefIndex(mapping, self.report)
+        self.risks: RefIndex[Risk] = RefIndex(mapping, self.report, lambda r: r.title)
         for risk in Risk.objects.filter(organisation=organisation).select_related("matrix"):
             self.risks.add(risk.ref, risk)
         self.pending: list[RiskReview] = []
@@ -42,7 +42,7 @@ class ReviewWriter:
         if not ref:
             raise RowError("no risk reference")
         found, create = self.risks.find(
-            ref, where, several=f"{{n}} risks have the reference {ref}", absent=f"no risk {ref}"
+            ref, where, several=f"ref {ref} matches {{n}} risks: {{items}}", absent=f"no risk {ref}"
         )
         if not create:
             return found

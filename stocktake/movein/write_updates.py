@@ -24,6 +24,7 @@ from .report import Report, quarter_gaps
 from .rows import Layout, RefIndex, RowError, business_date
 
 BATCH = 2000
+SKIP = "skip"  # a shared reference whose rows are to be left out
 
 
 class UpdateWriter:
@@ -35,7 +36,10 @@ class UpdateWriter:
         self.words: dict[str, str] = mapping.get("statuses") or {}
         self.people = People(organisation)
         self.user = acting_user(by)
-        self.actions: RefIndex[Action] = RefIndex(mapping, self.report)
+        self.actions: RefIndex[Action] = RefIndex(mapping, self.report, lambda a: a.text)
+        # A reference two actions share: the officer says on the mapping page which one each
+        # of its rows means (an action's UUID), or to leave those rows out.
+        self.chosen = {k.casefold(): v for k, v in (mapping.get("refs") or {}).items()}
         for action in Action.objects.filter(plan=plan, organisation=organisation):
             self.actions.add(action.ref, action)
         self.pending: list[ProgressUpdate] = []
@@ -46,10 +50,15 @@ class UpdateWriter:
         ref = layout.cell(cells, "ref").strip()
         if not ref:
             raise RowError("no action reference")
+        choice = self.chosen.get(ref.casefold())
+        for action in self.actions.by_ref.get(ref.casefold(), []) if choice else []:
+            if str(action.uuid) == choice:
+                return action
         found, create = self.actions.find(
             ref,
             where,
-            several=f"{{n}} actions in the plan have the reference {ref}",
+            several=f"ref {ref} matches {{n}} actions: {{items}}. Say which one it means on "
+            "the mapping page, or leave these rows out",
             absent=f"no action {ref} in {self.plan.title}",
         )
         if not create:
@@ -73,6 +82,9 @@ class UpdateWriter:
         return action
 
     def add(self, layout: Layout, where: str, cells: list[str]) -> None:
+        if self.chosen.get(layout.cell(cells, "ref").strip().casefold()) == SKIP:
+            self.report.skipped += 1
+            return
         action = self._action(layout, cells, where)
         position = layout.cell(cells, "position").strip()
         date_text = layout.cell(cells, "date")

@@ -280,7 +280,9 @@ def test_the_run_is_done_as_the_asker_whose_rights_are_checked_again(
 def test_a_lead_officer_can_neither_watch_nor_start_a_run(
     client: Client, council: Organisation, officer: User, make_user: MakeUser, tmp_path: Path
 ) -> None:
-    movein = _uploaded(council, officer, write_csv(tmp_path / "a.csv", [["Code"], ["PI 1"]]))
+    movein = _uploaded(
+        council, officer, write_csv(tmp_path / "a.csv", [["Code", "Value"], ["PI 1", "1"]])
+    )
     MoveInJob.objects.create(movein=movein, dry_run=False, requested_by=officer)
     lead, _ = make_user("Lead officer", council)
     client.force_login(lead)
