@@ -88,9 +88,10 @@ def main() -> None:
     cycle = cycles.cycle_create(
         organisation=council,
         plan=plan,  # type: ignore[arg-type]
-        name="Q3 2009/10",
-        opens_on=dt.date(2010, 1, 4),
-        deadline=dt.date(2010, 1, 29),
+        name="This quarter",
+        # Today's cycle: one whose links had already expired could not be opened.
+        opens_on=timezone.localdate(),
+        deadline=timezone.localdate() + dt.timedelta(days=25),
         by=officer,
     )
     start = time.perf_counter()

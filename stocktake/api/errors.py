@@ -55,7 +55,7 @@ def form_messages(errors: Any) -> dict[str, list[str]]:
     }
 
 
-_LOCATIONS = ("body", "query", "path", "payload", "filters")
+_LOCATIONS = ("body", "query", "path", "payload", "filters", "form")
 
 
 def _schema_messages(error: SchemaError) -> dict[str, list[str]]:

@@ -9,9 +9,11 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from stocktake.api.limits import WriteSchema, from_model
 from stocktake.customers.models_feedback import AgeBand
 
 from .models import Channel, Complaint
+from .models_handling import ComplaintStage, Extension, OmbudsmanCase
 
 
 def _personal(obj: Complaint, name: str) -> str | None:
@@ -111,7 +113,7 @@ class ComplaintDetail(ComplaintOut):
         return list(obj.stages.select_related("stage").order_by("number"))
 
 
-class ComplaintIn(Schema):
+class ComplaintIn(WriteSchema):
     """A new complaint, as the receive page takes it; the procedure defaults to the council's."""
 
     received_on: dt.date
@@ -119,35 +121,47 @@ class ComplaintIn(Schema):
     summary: str
     procedure: UUID | None = None
     unit: UUID | None = None
-    service_name: str = ""
-    complainant_name: str = ""
+    service_name: str = from_model(Complaint, "service_name", "")
+    complainant_name: str = from_model(Complaint, "complainant_name", "")
     complainant_contact: str = ""
     via_representative: bool = False
-    representative_name: str = ""
+    representative_name: str = from_model(Complaint, "representative_name", "")
     outcome_sought: str = ""
     vulnerable: bool = False
     vulnerability_note: str = ""
-    area_code: str = ""
+    area_code: str = from_model(Complaint, "area_code", "")
     age_band: AgeBand | Literal[""] = ""
     disabled: bool | None = None
 
 
-class StepIn(Schema):
+class StepIn(WriteSchema):
     """The fields of one step's page; send those the step asks for (see the step list)."""
 
-    decision: str | None = Field(None, description="decide: accept or refuse")
+    decision: str | None = from_model(
+        OmbudsmanCase,
+        "decision",
+        None,
+        description="decide: accept or refuse; ombudsman-decision: its decision",
+    )
     on: dt.date | None = Field(None, description="decide, acknowledge, escalate")
     reason: str | None = Field(None, description="decide (refuse), extend")
     handler: UUID | None = Field(None, description="acknowledge, escalate: a person")
     responded_on: dt.date | None = Field(None, description="respond")
-    outcome: str | None = Field(None, description="respond")
+    outcome: str | None = from_model(ComplaintStage, "outcome", None, description="respond")
     response_summary: str | None = Field(None, description="respond")
     remedy: str | None = Field(None, description="respond, ombudsman-decision")
-    days: int | None = Field(None, description="extend: extra working days")
+    days: int | None = from_model(Extension, "days", None, description="extend: extra working days")
     agreed_on: dt.date | None = Field(None, description="extend")
-    satisfaction: int | None = Field(None, description="satisfaction: 1 to 5")
+    satisfaction: int | None = from_model(
+        Complaint,
+        "satisfaction",
+        None,
+        ge=min(Complaint.Satisfaction.values),
+        le=max(Complaint.Satisfaction.values),
+        description="satisfaction: 1 to 5",
+    )
     referred_on: dt.date | None = Field(None, description="refer")
-    ombudsman: str | None = Field(None, description="refer")
+    ombudsman: str | None = from_model(OmbudsmanCase, "ombudsman", None, description="refer")
     taken_early: bool | None = Field(
         None, description="refer: the ombudsman took it before the procedure had finished"
     )

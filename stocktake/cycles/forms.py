@@ -77,7 +77,22 @@ class CycleForm(forms.Form):
             ) from None
 
 
-class ItemUpdateForm(forms.Form):
+class _LockedPeriod(forms.Form):
+    """A form for an item whose period is locked asks why it is being changed, as the signed-in
+    pages do; without the field an owner's link could never save it."""
+
+    def __init__(self, *args: Any, locked: object = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if locked is not None:
+            self.fields["change_reason"] = forms.CharField(
+                label="Why is this being changed?",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"{locked} is locked: its figures have gone to committee.",
+            )
+
+
+class ItemUpdateForm(_LockedPeriod):
     """One item on the one-page form; left blank, it is skipped."""
 
     position = forms.CharField(
@@ -92,11 +107,11 @@ class ItemUpdateForm(forms.Form):
     rag = forms.ChoiceField(label="RAG status", required=False, choices=_BLANK + Rag.choices)
 
     def is_filled(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.fields)
+        return any(self.cleaned_data.get(name) for name in self.fields if name != "change_reason")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if any(data.get(name) for name in self.fields) and not data.get("position", "").strip():
+        if self.is_filled() and not data.get("position", "").strip():
             self.add_error("position", "Enter the current position, or clear this item")
         return data
 
@@ -113,7 +128,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class IndicatorValueForm(forms.Form):
+class IndicatorValueForm(_LockedPeriod):
     """One indicator's value for the period asked; left blank, it is skipped."""
 
     value = forms.DecimalField(

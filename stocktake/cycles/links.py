@@ -46,3 +46,8 @@ def expiry_for(cycle: ReportingCycle) -> dt.datetime:
     """The end of the last day of grace after the deadline, in local time."""
     last_day = cycle.deadline + dt.timedelta(days=cycle.grace_days + 1)
     return timezone.make_aware(dt.datetime.combine(last_day, dt.time.min))
+
+
+def last_day(expires_at: dt.datetime) -> dt.date:
+    """The last day a link works: it expires at the first moment of the day after."""
+    return timezone.localtime(expires_at - dt.timedelta(microseconds=1)).date()

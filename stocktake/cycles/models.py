@@ -166,6 +166,7 @@ class Outbox(models.Model):
         REMINDER_BEFORE = "reminder_before", "Reminder before the deadline"
         REMINDER_AFTER = "reminder_after", "Reminder after the deadline"
         DIGEST = "digest", "Digest to the performance officer"
+        RETURNED = "returned", "Update returned to its owner"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -179,6 +180,10 @@ class Outbox(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     # Which configured reminder this is (days from the deadline); 0 for requests and digests.
     offset_days = models.SmallIntegerField(default=0)
+    # The update a "returned" email is about; each return is told once.
+    progress_update = models.ForeignKey(
+        "plans.ProgressUpdate", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField()
@@ -190,8 +195,15 @@ class Outbox(models.Model):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["cycle", "owner", "kind", "offset_days"], name="outbox_one_per_message"
-            )
+                fields=["cycle", "owner", "kind", "offset_days"],
+                condition=models.Q(progress_update__isnull=True),
+                name="outbox_one_per_message",
+            ),
+            models.UniqueConstraint(
+                fields=["progress_update", "kind"],
+                condition=models.Q(progress_update__isnull=False),
+                name="outbox_one_per_update",
+            ),
         ]
         indexes = [models.Index(fields=["status", "id"])]
 

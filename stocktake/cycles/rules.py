@@ -16,9 +16,37 @@ def deadline_not_before_opening(opens_on: dt.date, deadline: dt.date) -> None:
         raise ValidationError({"deadline": "The deadline must be on or after the opening date"})
 
 
+def committee_not_before_deadline(deadline: dt.date, committee_on: dt.date | None) -> None:
+    """The committee reports the figures, so it cannot meet before they are in."""
+    if committee_on is not None and committee_on < deadline:
+        raise ValidationError(
+            {"committee_on": "The committee date must be on or after the data deadline"}
+        )
+
+
 def cycle_opens_once(cycle: ReportingCycle) -> None:
     if cycle.status != ReportingCycle.Status.DRAFT:
         raise ValidationError("This cycle has already been opened")
+
+
+def cycle_opens_on_its_date(cycle: ReportingCycle, today: dt.date) -> None:
+    """Opening early sends the emails early, so it is done only when asked for explicitly."""
+    if today < cycle.opens_on:
+        raise ValidationError(
+            f"This cycle opens on {cycle.opens_on:%-d %B %Y}: "
+            "open it early only if its opening date should move to today",
+            code="early",
+        )
+
+
+def cycle_links_still_work(cycle: ReportingCycle, expiry: dt.datetime, now: dt.datetime) -> None:
+    """Opening a cycle whose links have already expired would send every owner a dead link."""
+    if now >= expiry:
+        passed = f" and its {cycle.grace_days} days' grace have" if cycle.grace_days else " has"
+        raise ValidationError(
+            f"This cycle cannot be opened: its deadline ({cycle.deadline:%-d %B %Y}){passed} "
+            "passed, so its links would already have expired. Create a cycle with a later deadline"
+        )
 
 
 def cycle_closes_when_open(cycle: ReportingCycle) -> None:
@@ -36,6 +64,19 @@ def offsets_are_days(offsets: list[int]) -> None:
         raise ValidationError(
             {"reminder_offsets": "Enter whole days from the deadline, not 0, within a year"}
         )
+
+
+def offsets_once(offsets: list[int]) -> None:
+    repeated = sorted({o for o in offsets if offsets.count(o) > 1})
+    if repeated:
+        days = ", ".join(str(o) for o in repeated)
+        raise ValidationError({"reminder_offsets": f"Give each reminder day once: {days} repeated"})
+
+
+def cycle_locks_when_closed(cycle: ReportingCycle) -> None:
+    """Owners may still be answering while a cycle is open: locking then would block them."""
+    if cycle.status != ReportingCycle.Status.CLOSED:
+        raise ValidationError("Close the cycle before locking its period")
 
 
 def cycle_locks_after_committee(cycle: ReportingCycle, today: dt.date) -> None:

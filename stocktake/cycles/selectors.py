@@ -163,23 +163,42 @@ def items_to_ask(cycle: ReportingCycle, when: dt.date) -> list[Ask]:
     return asks
 
 
+# An update can describe the position at the end of the quarter being reported, before the
+# cycle opened; anything dated further back (history brought in by an import) is not an answer.
+LOOK_BACK = dt.timedelta(days=92)
+
+
 def _answered_items(cycle: ReportingCycle) -> QuerySet[RequestItem]:
-    """Items with something entered since the cycle opened: a position, the asked-for
-    period's value, or a review."""
+    """Items answered in this cycle: a position or review entered while the cycle was open,
+    dated within its period, and not returned; or the asked-for period's value.
+
+    Imports and move-ins bring in history under today's creation time but with its own
+    as-at dates, so the as-at date keeps an old note from counting as this cycle's answer.
+    """
     since = cycle.opened_at
-    updated = ProgressUpdate.objects.filter(action=OuterRef("action"), created_at__gte=since)
+    window: dict[str, object] = {
+        "created_at__gte": since,
+        "as_at__gte": cycle.opens_on - LOOK_BACK,
+        "as_at__lte": cycle.deadline + dt.timedelta(days=cycle.grace_days),
+    }
+    if cycle.closed_at is not None:
+        window["created_at__lte"] = cycle.closed_at
+    updated = ProgressUpdate.objects.filter(action=OuterRef("action"), **window).exclude(
+        state=UpdateState.RETURNED
+    )
     valued = Measurement.objects.filter(
         indicator=OuterRef("indicator"),
         period_start=OuterRef("period_start"),
         period_end=OuterRef("period_end"),
         updated_at__gte=since,
     )
-    reviewed = RiskReview.objects.filter(risk=OuterRef("risk"), created_at__gte=since)
+    reviewed = RiskReview.objects.filter(risk=OuterRef("risk"), **window)
     return RequestItem.objects.filter(Exists(updated) | Exists(valued) | Exists(reviewed))
 
 
 def requests_with_progress(cycle: ReportingCycle) -> QuerySet[CycleRequest]:
-    """Each request with `item_count`, `answered_count` and, through `state_of`, its state."""
+    """Each request with `item_count`, `answered_count` and, through `state_of`, its state;
+    by owner's name (a grouped query does not keep the model's ordering)."""
     answered = (
         _answered_items(cycle)
         .filter(request=OuterRef("pk"))
@@ -195,6 +214,7 @@ def requests_with_progress(cycle: ReportingCycle) -> QuerySet[CycleRequest]:
             item_count=Count("items"),
             answered_count=Coalesce(Subquery(answered, output_field=IntegerField()), Value(0)),
         )
+        .order_by("owner__name", "id")
     )
 
 
@@ -255,3 +275,47 @@ def provisional_updates(cycle: ReportingCycle) -> QuerySet[ProgressUpdate]:
     if cycle.opened_at is not None:
         updates = updates.filter(created_at__gte=cycle.opened_at)
     return updates.select_related("action__plan", "author").order_by("created_at", "id")
+
+
+def returned_updates(cycle: ReportingCycle, action_ids: list[int]) -> dict[int, ProgressUpdate]:
+    """For each action, its update returned in this cycle, unless something was entered since."""
+    later = (
+        ProgressUpdate.objects.filter(action=OuterRef("action"))
+        .filter(
+            Q(created_at__gt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
+        )
+        .exclude(state=UpdateState.RETURNED)
+    )
+    returned = ProgressUpdate.objects.filter(
+        action_id__in=action_ids, state=UpdateState.RETURNED, created_at__gte=cycle.opened_at
+    ).filter(~Exists(later))
+    return {u.action_id: u for u in returned.order_by("created_at", "id")}
+
+
+def locks_on_items(items: list[RequestItem], today: dt.date) -> dict[int, ReportingCycle]:
+    """The locked cycle, if any, that makes a change to each item need a reason: for an
+    action, one whose period contains today; for an indicator, the earliest that had the
+    asked-for period (as `hooks` decides for one item). One query."""
+    if not items:
+        return {}
+    locked = list(
+        ReportingCycle.objects.filter(
+            organisation_id=items[0].request.organisation_id, locked_at__isnull=False
+        ).order_by("deadline", "id")
+    )
+    found: dict[int, ReportingCycle] = {}
+    for item in items:
+        thing = item.action or item.indicator
+        if thing is None:
+            continue
+        covering = [c for c in locked if c.plan_id in (None, thing.plan_id)]
+        if item.action is not None:
+            during = [c for c in covering if c.opens_on <= today <= c.deadline]
+            lock = during[-1] if during else None
+        else:
+            assert item.period_end is not None
+            lock = next((c for c in covering if c.opens_on > item.period_end), None)
+        if lock is not None:
+            found[item.pk] = lock
+    return found

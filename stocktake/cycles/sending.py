@@ -92,7 +92,7 @@ def outbox_send(*, now: dt.datetime, limit: int = 200) -> int:
     """Send up to `limit` queued emails, oldest first. Returns how many went."""
     rows = list(
         Outbox.objects.filter(_claimable(now))
-        .select_related("cycle", "owner")
+        .select_related("cycle", "owner", "progress_update__action")
         .order_by("id")[:limit]
     )
     sent = 0
@@ -136,13 +136,23 @@ def build_message(row: Outbox, now: dt.datetime) -> EmailMultiAlternatives:
             .order_by("-id")
             .first()
         )
-        if link is None:
+        live = link is not None and link.expires_at > now
+        if row.kind == Outbox.Kind.RETURNED:
+            # The owner is told even when their link no longer works: they can sign in.
+            context["update"] = row.progress_update
+            template = "returned"
+            subject = f"{cycle.name}: your update was returned"
+        elif link is None:
             raise NotSendable("the owner's link was revoked")
-        context["items"] = selectors.items_by_owner(cycle, [owner.pk])[owner.pk]
-        context["url"] = links.link_url(link)
-        context["expires_at"] = link.expires_at
-        template = "request"
-        subject = _subject(row.kind, cycle)
+        elif not live:
+            raise NotSendable("the owner's link has expired")
+        else:
+            context["items"] = selectors.items_by_owner(cycle, [owner.pk])[owner.pk]
+            template = "request"
+            subject = _subject(row.kind, cycle)
+        if link is not None and live:
+            context["url"] = links.link_url(link)
+            context["works_until"] = links.last_day(link.expires_at)
     text = render_to_string(f"cycles/email/{template}.txt", context)
     html = render_to_string(f"cycles/email/{template}.html", context)
     message = EmailMultiAlternatives(

@@ -37,8 +37,10 @@ def cycle_create(
     **fields: Any,
 ) -> ReportingCycle:
     rules.deadline_not_before_opening(opens_on, deadline)
+    rules.committee_not_before_deadline(deadline, fields.get("committee_on"))
     offsets = [-7, -1, 3] if reminder_offsets is None else reminder_offsets
     rules.offsets_are_days(offsets)
+    rules.offsets_once(offsets)
     cycle = ReportingCycle(
         organisation=organisation,
         plan=plan,
@@ -54,15 +56,25 @@ def cycle_create(
 
 
 @transaction.atomic
-def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> int:
+def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime, early: bool = False) -> int:
     """Ask every owner in scope for updates: one request, link and email each. Returns owners.
+
+    Before its opening date a cycle opens only when `early` is given, and then its opening
+    date moves to today (it decides which indicator period is asked for, and the period a
+    lock covers). A cycle whose links would already have expired is not opened at all.
 
     Works in bulk (a fixed number of queries whatever the size) and in one transaction, so a
     failure leaves the cycle unopened with nothing queued.
     """
     cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    today = timezone.localdate(now)
     rules.cycle_opens_once(cycle)
-    asks = selectors.items_to_ask(cycle, timezone.localdate(now))
+    if early and today < cycle.opens_on:
+        rules.deadline_not_before_opening(today, cycle.deadline)
+        cycle.opens_on = today
+    rules.cycle_opens_on_its_date(cycle, today)
+    rules.cycle_links_still_work(cycle, links.expiry_for(cycle), now)
+    asks = selectors.items_to_ask(cycle, today)
     by_owner: dict[int, list[selectors.Ask]] = defaultdict(list)
     for ask in asks:
         for person_id in ask.people:
@@ -155,6 +167,7 @@ def cycle_close(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> Report
 @transaction.atomic
 def cycle_lock(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> ReportingCycle:
     """Lock the period: from now on updates dated inside it need a recorded reason."""
+    rules.cycle_locks_when_closed(cycle)
     rules.cycle_locks_after_committee(cycle, timezone.localdate(now))
     cycle.locked_at = now
     cycle.locked_by = acting_user(by)
@@ -193,6 +206,7 @@ def updates_from_link(
                     progress_status=data.get("progress_status", ""),
                     rag=data.get("rag", ""),
                     author=link.owner,
+                    change_reason=data.get("change_reason", ""),
                     by=None,
                 )
             elif item.indicator is not None:
@@ -205,6 +219,7 @@ def updates_from_link(
                     ),
                     value=data["value"],
                     note=data.get("note", ""),
+                    change_reason=data.get("change_reason", ""),
                     by=None,
                 )
             else:

@@ -11,6 +11,7 @@ from stocktake.plans import services as plans
 from stocktake.plans.models import ProgressUpdate, UpdateState
 
 from . import rules
+from .models import Outbox, ReportingCycle
 
 
 def _review(
@@ -36,7 +37,21 @@ def update_accept(
 
 @transaction.atomic
 def update_return(
-    *, update: ProgressUpdate, by: Actor, now: dt.datetime, comment: str
+    *, update: ProgressUpdate, cycle: ReportingCycle, by: Actor, now: dt.datetime, comment: str
 ) -> ProgressUpdate:
+    """Return the update to its author with what to change, and email them (through the
+    outbox, like requests). An update with no author has nobody to tell."""
     rules.return_needs_comment(comment)
-    return _review(update, UpdateState.RETURNED, comment, by, now)
+    _review(update, UpdateState.RETURNED, comment, by, now)
+    if update.author_id is not None:
+        Outbox.objects.get_or_create(
+            progress_update=update,
+            kind=Outbox.Kind.RETURNED,
+            defaults={
+                "organisation_id": cycle.organisation_id,
+                "cycle": cycle,
+                "owner_id": update.author_id,
+                "created_at": now,
+            },
+        )
+    return update

@@ -1,4 +1,5 @@
-"""Pages for performance officers: list, create, open, follow and close reporting cycles."""
+"""Pages for performance officers: list, create and follow reporting cycles (the acts on a
+cycle, each behind a confirmation, are in views_confirm)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
-
-from stocktake.core.ids import parse_uuid
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from . import access, selectors, services, staleness
 from .forms import CycleForm
-from .models import CycleRequest, ReportingCycle, UpdateLink
+from .models import ReportingCycle, UpdateLink
 
 
 def cycle_list(request: HttpRequest) -> HttpResponse:
@@ -58,52 +56,3 @@ def cycle_detail(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
         "outbox": selectors.outbox_counts(cycle),
     }
     return render(request, "cycles/cycle_detail.html", context)
-
-
-@require_POST
-def cycle_open(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
-    cycle = access.cycle_for_officer(request.user, cycle_uuid)
-    try:
-        owners = services.cycle_open(cycle=cycle, by=request.user, now=timezone.now())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Cycle opened: requests queued for {owners} owners")
-    return redirect("cycles:cycle_detail", cycle_uuid=cycle.uuid)
-
-
-@require_POST
-def cycle_close(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
-    cycle = access.cycle_for_officer(request.user, cycle_uuid)
-    try:
-        services.cycle_close(cycle=cycle, by=request.user, now=timezone.now())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Cycle closed: its links no longer work")
-    return redirect("cycles:cycle_detail", cycle_uuid=cycle.uuid)
-
-
-@require_POST
-def cycle_lock(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
-    cycle = access.cycle_for_officer(request.user, cycle_uuid)
-    try:
-        services.cycle_lock(cycle=cycle, by=request.user, now=timezone.now())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Period locked: updates dated inside it now need a reason")
-    return redirect("cycles:cycle_detail", cycle_uuid=cycle.uuid)
-
-
-@require_POST
-def link_revoke(request: HttpRequest, cycle_uuid: str, request_uuid: str) -> HttpResponse:
-    cycle = access.cycle_for_officer(request.user, cycle_uuid)
-    found = get_object_or_404(
-        CycleRequest.objects.select_related("owner"),
-        cycle=cycle,
-        uuid=parse_uuid(request_uuid),
-    )
-    services.link_revoke(cycle=cycle, owner=found.owner, by=request.user, now=timezone.now())
-    messages.success(request, f"{found.owner}'s link no longer works")
-    return redirect("cycles:cycle_detail", cycle_uuid=cycle.uuid)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from . import access, selectors, services
+from . import access, links, selectors, services
 from .forms import IndicatorValueForm, ItemUpdateForm, RiskReviewForm
 from .models import RequestItem, UpdateLink
 
@@ -48,11 +48,11 @@ def _key(item: RequestItem) -> str:
     return str(thing.uuid)
 
 
-def _form(item: RequestItem, data: QueryDict | None) -> AnyItemForm:
+def _form(item: RequestItem, data: QueryDict | None, locked: object = None) -> AnyItemForm:
     if item.action is not None:
-        return ItemUpdateForm(data, prefix=_key(item))
+        return ItemUpdateForm(data, prefix=_key(item), locked=locked)
     if item.indicator is not None:
-        return IndicatorValueForm(data, prefix=_key(item))
+        return IndicatorValueForm(data, prefix=_key(item), locked=locked)
     assert item.risk is not None
     return RiskReviewForm(data, prefix=_key(item), matrix=item.risk.matrix)
 
@@ -70,17 +70,26 @@ def update_form(request: HttpRequest, token: str) -> HttpResponse:
     if data is not None and not _submitted_items(request) <= {_key(i) for i in items}:
         refused = {"link": link, "cycle": link.cycle}
         return _private(render(request, "cycles/link_refused.html", refused, status=403))
-    forms = [(item, _form(item, data)) for item in items]
+    today = timezone.localdate()
+    locks = selectors.locks_on_items(items, today)
+    forms = [(item, _form(item, data, locks.get(item.pk))) for item in items]
     if data is not None:
         response = _save(request, link, forms)
         if response is not None:
             return response
     errors = [(item, form) for item, form in forms if form.errors]
+    returned = selectors.returned_updates(link.cycle, [i.action_id for i in items if i.action_id])
+    waiting = selectors.provisional_updates(link.cycle).filter(
+        action_id__in=[i.action_id for i in items if i.action_id]
+    )
     context: dict[str, object] = {
         "link": link,
         "cycle": link.cycle,
-        "forms": forms,
+        "forms": [(item, form, returned.get(item.action_id or 0)) for item, form in forms],
         "errors": errors,
+        "late": today > link.cycle.deadline,
+        "works_until": links.last_day(link.expires_at),
+        "waiting": set(waiting.values_list("action_id", flat=True)),
     }
     return _private(render(request, "cycles/update_form.html", context))
 
@@ -99,7 +108,10 @@ def _save(
     except ValidationError as error:
         _place(error, forms)
         return None
-    messages.success(request, f"{saved} update{'s' if saved != 1 else ''} saved. Thank you.")
+    done = f"{saved} update{'s' if saved != 1 else ''} saved. Thank you."
+    if link.cycle.needs_sign_off and any(item.action is not None for item, _ in entries):
+        done += " Progress updates wait for sign-off by your performance team before they count."
+    messages.success(request, done)
     return redirect(request.path)
 
 

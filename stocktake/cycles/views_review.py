@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 from stocktake.core.ids import parse_uuid
 
 from . import access, selectors, services_review
+from .changes import changes_of
 from .forms import ReviewForm
 
 
 def cycle_review(request: HttpRequest, cycle_uuid: str) -> HttpResponse:
     cycle = access.cycle_for_reviewer(request.user, cycle_uuid)
-    updates = selectors.provisional_updates(cycle)
-    context = {"cycle": cycle, "rows": [(u, ReviewForm(prefix=str(u.uuid))) for u in updates]}
+    updates = changes_of(list(selectors.provisional_updates(cycle)))
+    rows = [(u, changes, ReviewForm(prefix=str(u.uuid))) for u, changes in updates]
+    context = {"cycle": cycle, "rows": rows}
     return render(request, "cycles/cycle_review.html", context)
 
 
@@ -37,8 +39,11 @@ def update_review(request: HttpRequest, cycle_uuid: str, update_uuid: str) -> Ht
             services_review.update_accept(update=update, by=request.user, now=now, comment=comment)
             messages.success(request, f"Update on {update.action} accepted")
         else:
-            services_review.update_return(update=update, by=request.user, now=now, comment=comment)
-            messages.success(request, f"Update on {update.action} returned to its owner")
+            services_review.update_return(
+                update=update, cycle=cycle, by=request.user, now=now, comment=comment
+            )
+            told = f": {update.author} will be emailed" if update.author else ""
+            messages.success(request, f"Update on {update.action} returned to its owner{told}")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("cycles:cycle_review", cycle_uuid=cycle.uuid)

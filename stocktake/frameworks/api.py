@@ -22,6 +22,7 @@ from stocktake.accounts.models import Capability, Unit
 from stocktake.accounts.selectors import capabilities_in
 from stocktake.api.auth import READ, WRITE, caller
 from stocktake.api.errors import ERRORS, WRITE_ERRORS, form_messages
+from stocktake.api.limits import WriteSchema, from_model
 from stocktake.api.pagination import Pages
 from stocktake.api.scope import seen, within
 
@@ -219,10 +220,10 @@ def assessment_detail(request: HttpRequest, framework_assessment_uuid: UUID) -> 
     return seen(caller(request), access.assessment_for_viewer, str(framework_assessment_uuid))
 
 
-class AssessmentIn(Schema):
+class AssessmentIn(WriteSchema):
     organisation: UUID
     framework: UUID
-    title: str
+    title: str = from_model(FrameworkAssessment, "title")
     as_at: dt.date = Field(..., description="The date the assessment describes.")
     unit: UUID | None = Field(None, description="A service; empty for the whole council.")
 
@@ -259,8 +260,10 @@ def assessment_create(request: HttpRequest, payload: AssessmentIn) -> Status[Any
     return Status(201, seen(who, access.assessment_for_viewer, str(made.uuid)))
 
 
-class RatingIn(Schema):
-    rating: int | None = Field(None, description="A value on the framework's scale, or null.")
+class RatingIn(WriteSchema):
+    rating: int | None = from_model(
+        CriterionRating, "rating", None, description="A value on the framework's scale, or null."
+    )
     commentary: str = ""
 
 

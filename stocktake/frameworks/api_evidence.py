@@ -9,10 +9,12 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
+from ninja.errors import ValidationError as SchemaError
 
 from stocktake.accounts.models import Person
 from stocktake.api.auth import WRITE, caller
 from stocktake.api.errors import WRITE_ERRORS, form_messages
+from stocktake.api.limits import WriteSchema, from_model
 from stocktake.api.scope import seen
 from stocktake.indicators.access import visible_indicators
 from stocktake.indicators.models import Indicator
@@ -46,7 +48,7 @@ class EvidenceOut(Schema):
         return obj.indicator.uuid if obj.indicator is not None else None
 
 
-class AssessorIn(Schema):
+class AssessorIn(WriteSchema):
     person: UUID = Field(..., description="A person of the council who signs in.")
 
 
@@ -101,15 +103,28 @@ def assessor_add(
     return Status(201, made)
 
 
-class EvidenceIn(Schema):
+class EvidenceIn(WriteSchema):
     """Send one of: a file (the multipart part `file`), a link, a note, a plan action or an
     indicator."""
 
-    title: str
-    url: str = ""
+    title: str = from_model(CriterionEvidence, "title")
+    url: str = from_model(CriterionEvidence, "url", "")
     note: str = ""
     action: UUID | None = Field(None, description="A plan action of the council you may see.")
     indicator: UUID | None = Field(None, description="An indicator of the council you may see.")
+
+
+def refuse_unknown_parts(request: HttpRequest) -> None:
+    """ninja reads only the form fields it knows and drops the rest before EvidenceIn sees them:
+    refused here by name, as an unknown key of a JSON body is."""
+    unknown = sorted(set(request.POST) - set(EvidenceIn.model_fields))
+    if "file" in unknown:
+        raise ValidationError({"file": "Send the file as a file part, with its file name"})
+    if unknown:
+        refused = "Extra inputs are not permitted"
+        raise SchemaError(
+            [{"type": "extra_forbidden", "loc": ("form", n), "msg": refused} for n in unknown]
+        )
 
 
 @router.post(
@@ -126,6 +141,7 @@ def evidence_add(
 ) -> Status[Any]:
     """Add evidence to a criterion, as its page does (multipart/form-data): assessors and
     editors while the draft is open. Files pass the page's type and size checks."""
+    refuse_unknown_parts(request)
     who = caller(request)
     seen(who, access.assessment_for_viewer, str(framework_assessment_uuid))
     assessment = access.assessment_for_assessor(who.user, str(framework_assessment_uuid))

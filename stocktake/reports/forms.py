@@ -19,6 +19,9 @@ from .selectors import STALE_DAYS, Spec
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
+# No plan held here describes a position before this; earlier dates are typing mistakes.
+EARLIEST = dt.date(1990, 1, 1)
+MOST_STALE_DAYS = 3650
 
 
 class ReportForm(forms.Form):
@@ -54,7 +57,16 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     stale_days = forms.IntegerField(
-        label="Not updated in (days)", required=False, min_value=1, initial=STALE_DAYS
+        label="Not updated in (days)",
+        required=False,
+        min_value=1,
+        max_value=MOST_STALE_DAYS,
+        initial=STALE_DAYS,
+        error_messages={
+            "invalid": "Enter a whole number of days, for example 90",
+            "min_value": "Enter at least 1 day",
+            "max_value": f"Enter {MOST_STALE_DAYS} days (10 years) or fewer",
+        },
     )
     unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label="Service or team", queryset=Unit.objects.none(), required=False, to_field_name="uuid"
@@ -96,6 +108,22 @@ class ReportForm(forms.Form):
             Person.objects.filter(ownerships__action__plan__in=plans).distinct().order_by("name")
         )
         self.fields["owner"].choices = [("", "Anyone"), *person_choices(people)]  # type: ignore[attr-defined]
+
+    def _in_range(self, name: str, what: str) -> dt.date | None:
+        day: dt.date | None = self.cleaned_data.get(name)
+        if day is not None and day > self.today:
+            raise forms.ValidationError(f"{what} must be today or in the past", code="future")
+        if day is not None and day < EARLIEST:
+            raise forms.ValidationError(
+                f"{what} must be on or after {EARLIEST:%-d %B %Y}", code="too_early"
+            )
+        return day
+
+    def clean_as_at(self) -> dt.date | None:
+        return self._in_range("as_at", "The as-at date")
+
+    def clean_compare_on(self) -> dt.date | None:
+        return self._in_range("compare_on", "The date to compare with")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -13,12 +13,16 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from . import charts
+from .models import Exception_
 from .summaries import summary_rows
+
+_EXCEPTIONS = dict(Exception_.choices)
 
 
 def _context(data: dict[str, Any], *, printed: bool = False) -> dict[str, Any]:
     report = dict(data)
     report["indicators"] = [_with_chart(pi, printed) for pi in data.get("indicators", [])]
+    report["exceptions"] = [_EXCEPTIONS.get(e, e) for e in data.get("exceptions", [])]
     return {
         "report": report,
         "as_at": dt.date.fromisoformat(data["as_at"]),

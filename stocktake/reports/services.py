@@ -51,6 +51,12 @@ def definition_save(
     return definition
 
 
+def snapshot_would_be_public(plans: list[Plan]) -> bool:
+    """A snapshot made only of published plans is public: anyone may read it and /public/
+    lists it. The publish confirmation says so from this same rule."""
+    return all(p.is_published for p in plans)
+
+
 @transaction.atomic
 def snapshot_publish(
     *, spec: Spec, by: Actor, definition: ReportDefinition | None = None
@@ -61,7 +67,7 @@ def snapshot_publish(
     user = acting_user(by)
     # A snapshot of published plans is public, so it is built as the public would see it:
     # no risk register, no private indicators, whatever the publisher may read.
-    public = all(p.is_published for p in spec.plans)
+    public = snapshot_would_be_public(spec.plans)
     viewer = AnonymousUser() if public or user is None else user
     data = build_report(
         spec, user=viewer, today=today(), publisher=user if viewer is not user else None

@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
 from . import render as out
 from .build import build_report
 from .forms import ReportForm, definition_query
-from .models import ReportDefinition, ReportSnapshot
+from .models import ReportDefinition, ReportJob, ReportSnapshot
 from .word import report_docx
 
 FORMATS: dict[str, tuple[str, str]] = {
@@ -97,6 +97,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     context = {
         "definitions": definitions.select_related("organisation"),
         "snapshots": snapshots.select_related("organisation", "published_by")[:50],
+        # A prepared file holds what its requester could see, so each person sees only theirs.
+        "jobs": ReportJob.objects.filter(requested_by_id=request.user.pk)[:20],
     }
     return render(request, "reports/report_list.html", context)
 
@@ -151,15 +153,26 @@ def _query(definition: ReportDefinition) -> QueryDict:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def definition_publish(request: HttpRequest, definition_uuid: str) -> HttpResponse:
+    """GET says what publishing will do, and whether the copy will be public; POST does it."""
     definition = access.definition_for_publisher(request.user, definition_uuid)
     form = _form(request, _query(definition))
     if not form.is_valid():
         return render(request, "reports/builder.html", {"form": form, "definition": definition})
-    snapshot = services.snapshot_publish(spec=form.spec(), definition=definition, by=request.user)
-    messages.success(request, "Report published: this copy will not change")
-    return redirect("reports:snapshot_detail", snapshot_uuid=snapshot.uuid)
+    spec = form.spec()
+    if request.method == "POST":
+        snapshot = services.snapshot_publish(spec=spec, definition=definition, by=request.user)
+        where = "It is public: anyone can read it" if snapshot.is_public else "It is not public"
+        messages.success(request, f"Report published: this copy will not change. {where}.")
+        return redirect("reports:snapshot_detail", snapshot_uuid=snapshot.uuid)
+    context = {
+        "definition": definition,
+        "spec": spec,
+        "public": services.snapshot_would_be_public(spec.plans),
+        "unpublished": [p for p in spec.plans if not p.is_published],
+    }
+    return render(request, "reports/publish_confirm.html", context)
 
 
 def snapshot_detail(request: HttpRequest, snapshot_uuid: str) -> HttpResponse:

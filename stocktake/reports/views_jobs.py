@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from . import access, jobs, services
@@ -57,8 +58,9 @@ def job_download(request: HttpRequest, job_uuid: str) -> FileResponse:
     job = access.job_for_viewer(request.user, job_uuid)
     if job.status != "done" or not job.result:
         raise Http404("This report file is not ready")
-    content_type = FORMATS[job.format][0]
-    name = job.result.name.rsplit("/", 1)[-1]
+    content_type, extension = FORMATS[job.format]
+    # The stored name may carry a suffix added to keep it unique; the person gets the title.
+    name = f"{slugify(job.title)[:80] or 'report'}.{extension}"
     return FileResponse(
         job.result.open("rb"), as_attachment=True, filename=name, content_type=content_type
     )

@@ -7,7 +7,7 @@ The workflow steps are the plan page's, through the same services and gatekeeper
 which of them the caller may take now."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +27,7 @@ from stocktake.api.errors import (
     Conflict,
     form_messages,
 )
+from stocktake.api.limits import WriteSchema, from_model
 from stocktake.api.pagination import Pages
 from stocktake.api.scope import organisation_seen, references, seen, within
 
@@ -137,9 +138,19 @@ def plan_detail(request: HttpRequest, serviceplan_uuid: UUID) -> ServicePlan:
     return seen(caller(request), access.plan_for_viewer, str(serviceplan_uuid))
 
 
-class PlanIn(Schema):
+# The new-plan form's years: a plan for a year outside them is a slip of the keyboard.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class PlanIn(WriteSchema):
     unit: UUID
-    year: int = Field(..., description="The first year: 2009 for 2009/10.")
+    year: int = from_model(
+        ServicePlan,
+        "year",
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description=f"The first year: 2009 for 2009/10 ({FIRST_YEAR} to {LAST_YEAR}).",
+    )
 
 
 @router.post("/service-plans/", response={201: ServicePlanDetail, **WRITE_ERRORS}, auth=WRITE)
@@ -182,8 +193,13 @@ def version_list(request: HttpRequest, serviceplan_uuid: UUID) -> QuerySet[Any]:
     return plan.versions.order_by("number")
 
 
-class SectionIn(Schema):
-    """What the section says, in the shape of its kind; other keys are ignored."""
+# A table cell holds what the section page's cell does (SectionForm's rows).
+TableCell = Annotated[str, Field(max_length=2000)]
+
+
+class SectionIn(WriteSchema):
+    """What the section says, in the shape of its kind: text, then items (bullets), cells
+    (grids) or rows (tables); a key the API does not take is refused."""
 
     version: str = Field(
         ..., description="The section's `version` as read; if someone saved it since, 409."
@@ -191,7 +207,7 @@ class SectionIn(Schema):
     text: str = ""
     items: list[str] = []
     cells: dict[str, str] = {}
-    rows: list[list[str]] = []
+    rows: list[list[TableCell]] = []
     linked: list[UUID] | None = Field(
         None,
         description="links sections: the UUIDs of the council's items to list (all of them); "
@@ -260,11 +276,16 @@ def section_save(
     return found
 
 
-class TransitionIn(Schema):
+class TransitionIn(WriteSchema):
     """The plan page's step form; each step uses the fields it needs."""
 
     comment: str = Field("", description="submit, return (required), approve, reopen")
-    approved_by: str = Field("", description="approve: the portfolio holder, or a committee")
+    approved_by: str = from_model(
+        ServicePlan,
+        "approved_by",
+        "",
+        description="approve: the portfolio holder, or a committee",
+    )
     committee: UUID | None = Field(None, description="approve: the approving committee")
     approved_on: dt.date | None = Field(None, description="approve: today if not given")
 

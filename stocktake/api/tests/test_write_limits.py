@@ -6,17 +6,31 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import Client
 from pydantic import BaseModel
 
 from stocktake.accounts.models import Person
 from stocktake.api.resources import indicators_schemas, plans_schemas, risks_schemas
+from stocktake.complaints import api_schemas as complaints_schemas
+from stocktake.complaints.models import Complaint
+from stocktake.complaints.models_handling import ComplaintStage, Extension, OmbudsmanCase
 from stocktake.consultations import api_schemas
 from stocktake.consultations.models import Consultation, Entry, Feedback, ResponseCount
+from stocktake.frameworks import api as frameworks_api
+from stocktake.frameworks import api_evidence
+from stocktake.frameworks.models import (
+    Assessor,
+    CriterionEvidence,
+    CriterionRating,
+    FrameworkAssessment,
+)
 from stocktake.indicators.models import Measurement, Target
 from stocktake.plans.models import Action, ProgressUpdate
 from stocktake.risks import services as risks
 from stocktake.risks.models import EqualityAssessment, Risk, RiskReview
+from stocktake.serviceplans import api as serviceplans_api
+from stocktake.serviceplans.models import SectionContent, ServicePlan
 from stocktake.testing import World
 
 from .conftest import MakeToken
@@ -152,7 +166,24 @@ WRITES: list[tuple[type[BaseModel], type[Any]]] = [
     (api_schemas.FeedbackIn, Feedback),
     (api_schemas.EntryIn, Entry),
     (api_schemas.EntryPatch, Entry),
+    (complaints_schemas.ComplaintIn, Complaint),
+    # A step's fields belong to the record that step writes.
+    (complaints_schemas.StepIn, Complaint),
+    (complaints_schemas.StepIn, ComplaintStage),
+    (complaints_schemas.StepIn, Extension),
+    (complaints_schemas.StepIn, OmbudsmanCase),
+    (frameworks_api.AssessmentIn, FrameworkAssessment),
+    (frameworks_api.RatingIn, CriterionRating),
+    (api_evidence.AssessorIn, Assessor),
+    (api_evidence.EvidenceIn, CriterionEvidence),
+    (serviceplans_api.PlanIn, ServicePlan),
+    (serviceplans_api.SectionIn, SectionContent),
+    (serviceplans_api.TransitionIn, ServicePlan),
 ]
+
+
+# The portable integer ranges (PostgreSQL's), whatever database runs the tests.
+_RANGES = BaseDatabaseOperations.integer_field_ranges
 
 
 def _constraints(schema: dict[str, Any]) -> dict[str, Any]:
@@ -176,5 +207,19 @@ def test_every_write_schema_carries_its_models_lengths_and_ranges_and_forbids_ex
             if field.get_internal_type() == "CharField" and not field.choices:
                 assert shown.get("maxLength", 10**9) <= field.max_length, where
             if "IntegerField" in field.get_internal_type():
-                assert shown.get("minimum", -1) >= 0, where
-                assert "maximum" in shown, where
+                low, high = _RANGES[field.get_internal_type()]
+                assert shown.get("minimum", low - 1) >= low, where
+                assert shown.get("maximum", high + 1) <= high, where
+
+
+def test_every_json_request_body_is_among_the_write_schemas_checked(
+    client: Client, db: None
+) -> None:
+    schema = client.get("/api/schema/").json()
+    checked = {write.__name__ for write, _ in WRITES}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            sent = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if sent is not None:
+                name = sent["schema"]["$ref"].split("/")[-1]
+                assert name in checked, (path, method, name)

@@ -32,6 +32,7 @@ def locked(opened: Scene, officer: User) -> Scene:
 
 def test_a_cycle_cannot_be_locked_before_its_committee(opened: Scene, officer: User) -> None:
     opened.cycle.committee_on = COMMITTEE
+    services.cycle_close(cycle=opened.cycle, by=officer, now=OPENED)
     with pytest.raises(ValidationError, match="committee date"):
         services.cycle_lock(cycle=opened.cycle, by=officer, now=OPENED)
 
@@ -82,6 +83,7 @@ def test_an_officer_locks_the_period_from_the_cycle_page(
 ) -> None:
     opened.cycle.committee_on = dt.date(2010, 2, 10)
     opened.cycle.save()
+    services.cycle_close(cycle=opened.cycle, by=officer, now=at(DEADLINE + dt.timedelta(days=2)))
     client.force_login(officer)
     response = client.post(reverse("cycles:cycle_lock", args=[opened.cycle.uuid]), follow=True)
     assert "Period locked" in response.text

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from stocktake.accounts.models import Person
 from stocktake.cycles import links, services
@@ -27,8 +28,8 @@ def test_an_officer_creates_a_cycle_and_opens_it(
             "organisation": scene.cycle.organisation_id,
             "plan": scene.plan.pk,
             "name": "Q4 2009/10",
-            "opens_on": "2010-04-01",
-            "deadline": "2010-04-20",
+            "opens_on": timezone.localdate().isoformat(),
+            "deadline": (timezone.localdate() + dt.timedelta(days=19)).isoformat(),
             "reminder_offsets": "-5, 2",
             "grace_days": "7",
         },

@@ -51,12 +51,14 @@ def test_updates_in_a_cycle_needing_sign_off_are_provisional(scene: Scene, offic
 def test_a_returned_update_needs_a_comment_and_is_reviewed_once(
     scene: Scene, officer: User
 ) -> None:
-    _reviewed_cycle(scene, officer)
+    cycle = _reviewed_cycle(scene, officer)
     update = _update(scene.accountable_only, officer)
     now = timezone.now()
     with pytest.raises(ValidationError):
-        services_review.update_return(update=update, by=officer, now=now, comment=" ")
-    services_review.update_return(update=update, by=officer, now=now, comment="Add figures")
+        services_review.update_return(update=update, cycle=cycle, by=officer, now=now, comment=" ")
+    services_review.update_return(
+        update=update, cycle=cycle, by=officer, now=now, comment="Add figures"
+    )
     assert update.state == UpdateState.RETURNED
     with pytest.raises(ValidationError, match="already been reviewed"):
         services_review.update_accept(update=update, by=officer, now=now)
@@ -168,14 +170,14 @@ def test_a_provisional_status_becomes_the_actions_own_only_when_accepted(
 
 
 def test_a_returned_update_is_not_the_position_as_at_any_date(scene: Scene, officer: User) -> None:
-    _reviewed_cycle(scene, officer)
+    cycle = _reviewed_cycle(scene, officer)
     action = scene.accountable_only
     today = timezone.localdate()
     update = plans.action_update_add(
         action=action, as_at=today, position="Made up", rag="green", by=officer
     )
     services_review.update_return(
-        update=update, by=officer, now=timezone.now(), comment="Evidence, please"
+        update=update, cycle=cycle, by=officer, now=timezone.now(), comment="Evidence, please"
     )
     shown = Action.objects.filter(pk=action.pk).as_at(today, today=today).get()
     assert shown.last_update_position is None  # type: ignore[attr-defined]
