@@ -297,8 +297,8 @@ def plan_import(
             continue
         section = sections.get(item.get("section") or "")
         if item["kind"] not in PLAN_ITEMS:
-            # The registers find the section by the title the plan stores.
-            named = item | {"section": section.title} if section else item
+            # The registers find the section by the title the plan stores, or by its id.
+            named = item | {"section": section.title, "section_id": section.pk} if section else item
             others.setdefault(item["kind"], []).append(named)
             continue
         item_create(plan, item, position=index, section=section, as_at=as_at, builder=builder)

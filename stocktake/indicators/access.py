@@ -1,9 +1,11 @@
 """The gatekeeper for indicators: every view asks here, never fetches indicators itself.
 
 Members who may read an organisation's plans (drafts or signed-off) read its indicators; the
-public sees only indicators marked public. Owners who may update their own work anywhere in
-the organisation enter values for theirs, whatever service they sit in; edit_all covers
-everything in scope. Unknown is 404; not allowed raises PermissionDenied.
+public sees only indicators marked public. Owners enter values for theirs by the rule owners
+update their actions by (plans.access.updates_own_in): update_own anywhere in the organisation,
+whatever service the indicator sits in, or in a council that is a current member of the
+partnership owning it. edit_all covers everything in scope. Unknown is 404; not allowed raises
+PermissionDenied.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from stocktake.accounts.models import Capability, Organisation, Unit
-from stocktake.accounts.selectors import AnyUser, capabilities_in, grants_for, scopes_with
+from stocktake.accounts.selectors import AnyUser, capabilities_in, scopes_with
 from stocktake.core.ids import parse_uuid
+from stocktake.plans.access import updates_own_in
 
 from .models import DatasetImport, Indicator, Target
 
@@ -55,24 +58,13 @@ def can_view_indicator(user: AnyUser, indicator: Indicator) -> bool:
     return _owns(user, indicator)
 
 
-def _updates_own_in(user: AnyUser, organisation_id: int) -> bool:
-    """update_own held anywhere in the organisation: an owner answers for their indicators
-    whatever service they sit in, as they do for their actions."""
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(
-        grant.organisation_id == organisation_id and Capability.UPDATE_OWN in grant.capabilities
-        for grant in grants_for(user)
-    )
-
-
 def can_enter_values(user: AnyUser, indicator: Indicator, *, owned: bool | None = None) -> bool:
     """Editors in the indicator's scope, or its owners (post holders, delegates, updaters) who
     may update their own work somewhere in its organisation. owned, where already known
     (a list of the user's own indicators), saves a query."""
     if Capability.EDIT_ALL in _capabilities(user, indicator):
         return True
-    if not _updates_own_in(user, indicator.organisation_id):
+    if not updates_own_in(user, indicator.organisation_id):
         return False
     return _owns(user, indicator) if owned is None else owned
 

@@ -1,10 +1,8 @@
 """What else a plan brought with it: the indicators, risks and equality impact assessments
 tied to it, as the viewer may see them, in counts with links for the plan page.
 
-Indicators carry their plan and section. Risks and assessments carry their plan only, so the
-section each came from is read from the import record, which keeps the paper's preview
-whole: each imported item names its section, and the plan's sections were made from the
-preview's list in order (a section's position is its place in that list).
+Indicators, risks and assessments each carry their plan and the section they came from (set
+by the importer), so the page reads them from the registers alone.
 
 Each register decides who sees what through its own gatekeeper; the apps are asked for only
 when installed, so plans loads without them. A fixed number of queries whatever the counts.
@@ -14,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.apps import apps
 from django.db.models import Count
@@ -22,7 +19,7 @@ from django.urls import reverse
 
 from stocktake.accounts.selectors import AnyUser
 
-from .models import Plan, Section
+from .models import Plan
 
 
 @dataclass(frozen=True)
@@ -123,18 +120,16 @@ def _risks(user: AnyUser, plan: Plan) -> _Found | None:
         Risk.objects.filter(organisation_id=plan.organisation_id, plan=plan)
         .filter(visible_risks(user))
         .order_by("position", "id")
-        .values_list("uuid", "ref", "title")
+        .values_list("uuid", "ref", "title", "section_id")
     )
     if not risks:
         return _Found("risk", "risks", "", [])
     register = can_read_register(user, plan.organisation)
     url = reverse("risks:register", args=[plan.organisation.uuid]) + f"?plan={plan.pk}"
-    links = [
-        Link(f"{ref} {title}".strip(), reverse("risks:risk_detail", args=[uuid]))
-        for uuid, ref, title in risks
+    rows: list[tuple[int | None, Link | None]] = [
+        (section_id, Link(f"{ref} {title}".strip(), reverse("risks:risk_detail", args=[uuid])))
+        for uuid, ref, title, section_id in risks
     ]
-    sections = _sections_from_import(plan, "risk", [title for _, _, title in risks])
-    rows: list[tuple[int | None, Link | None]] = list(zip(sections, links, strict=True))
     return _Found("risk", "risks", url, rows, "the risk register", listed=not register)
 
 
@@ -144,66 +139,13 @@ def _assessments(user: AnyUser, plan: Plan) -> _Found | None:
     from stocktake.risks.access import visible_assessments
     from stocktake.risks.models import EqualityAssessment
 
-    titles = list(
+    sections = (
         EqualityAssessment.objects.filter(organisation_id=plan.organisation_id, plan=plan)
         .filter(visible_assessments(user))
         .order_by("position", "id")
-        .values_list("title", flat=True)
+        .values_list("section_id", flat=True)
     )
     url = reverse("risks:programme", args=[plan.organisation.uuid])
-    sections = _sections_from_import(plan, "equality_assessment", titles) if titles else []
-    rows: list[tuple[int | None, Link | None]] = [(s, None) for s in sections]
+    rows: list[tuple[int | None, Link | None]] = [(section_id, None) for section_id in sections]
     names = ("equality impact assessment", "equality impact assessments")
     return _Found(*names, url, rows, "the equality programme")
-
-
-def _sections_from_import(plan: Plan, kind: str, titles: list[str]) -> list[int | None]:
-    """The section each titled item came from in the paper, None where it cannot be told."""
-    found = {key: list(places) for key, places in _imported_places(plan).items()}
-    keys = [(kind, " ".join(title.split())[:300]) for title in titles]
-    # Two items of the same title take their sections in the paper's order.
-    return [found[key].pop(0) if found.get(key) else None for key in keys]
-
-
-Places = dict[tuple[str, str], list[int | None]]
-
-
-def _imported_places(plan: Plan) -> Places:
-    """(kind, title) of each item the plan was first imported with → the sections they came
-    from; read once per page (two queries), kept on the plan object."""
-    cached: Places | None = getattr(plan, "_stocktake_imported_places", None)
-    if cached is not None:
-        return cached
-    places: Places = defaultdict(list)
-    preview = _preview(plan)
-    entries = preview.get("sections") or []
-    ids: dict[int, int] = {}
-    if entries:
-        for pk, position in (
-            Section.objects.filter(organisation_id=plan.organisation_id, plan=plan)
-            .filter(position__lt=len(entries))
-            .order_by("position", "id")
-            .values_list("pk", "position")
-        ):
-            ids.setdefault(position, pk)
-    place = {entry.get("title"): i for i, entry in enumerate(entries)}
-    for item in preview.get("items") or []:
-        title = " ".join(str(item.get("text") or "").split())[:300]
-        index = place.get(item.get("section"))
-        places[(str(item.get("kind")), title)].append(ids.get(index) if index is not None else None)
-    plan._stocktake_imported_places = places  # type: ignore[attr-defined]
-    return places
-
-
-def _preview(plan: Plan) -> dict[str, Any]:
-    """The preview the plan was first imported from ({} for a plan not imported)."""
-    if not apps.is_installed("stocktake.imports"):
-        return {}
-    records = apps.get_model("imports", "ImportRecord").objects
-    found = (
-        records.filter(organisation_id=plan.organisation_id, plan=plan, status="imported")
-        .order_by("created_at", "id")
-        .values_list("preview", flat=True)
-        .first()
-    )
-    return found if isinstance(found, dict) else {}

@@ -73,6 +73,14 @@ class EqualityAssessment(Record):
         on_delete=models.SET_NULL,
         related_name="equality_assessments",
     )
+    # The section of the plan's paper the assessment came from (its equalities overview, say).
+    section = models.ForeignKey(
+        "plans.Section",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="equality_assessments",
+    )
     unit = models.ForeignKey(
         "accounts.Unit",
         null=True,

@@ -1,6 +1,7 @@
 """Risks and equality impact assessments from the document importer's preview.
 
-The importer (stocktake.imports.save) calls these with the preview's items. What the paper
+The importer (stocktake.imports.save) calls these with the preview's items, each naming the
+plan section it came from ("section_id", or "section" by title). What the paper
 leaves out is flagged, never refused: a risk without an owner is *unassigned*, one without
 likelihood and impact on the council's matrix is *unscored*, and both stay listed on the
 register for completion. Likelihood and impact written as words ("Low", "Medium") or numbers
@@ -19,7 +20,7 @@ from django.db import transaction
 from stocktake.accounts.models import Organisation, Person, Post
 from stocktake.core.recording import Actor
 from stocktake.imports.owners import OwnerResolver
-from stocktake.plans.models import Plan
+from stocktake.plans.models import Plan, Section
 
 from . import services, services_equality
 from .models import EqualityAssessment, Risk
@@ -37,6 +38,24 @@ def _owner(resolver: OwnerResolver, item: dict[str, Any]) -> Person | Post | Non
         if isinstance(found, Person | Post):
             return found
     return None
+
+
+class _Sections:
+    """The plan's section each item came from: the one the importer names by id, or else the
+    first of the plan's sections with the title it gives (callers passing preview items)."""
+
+    def __init__(self, plan: Plan | None) -> None:
+        found = list(Section.objects.filter(plan=plan).order_by("position", "id")) if plan else []
+        self.by_id = {section.pk: section for section in found}
+        self.by_title: dict[str, Section] = {}
+        for section in found:
+            self.by_title.setdefault(section.title, section)
+
+    def of(self, item: dict[str, Any]) -> Section | None:
+        section_id = item.get("section_id")
+        if isinstance(section_id, int) and section_id in self.by_id:
+            return self.by_id[section_id]
+        return self.by_title.get(str(item.get("section") or ""))
 
 
 def _score_text(item: dict[str, Any]) -> str:
@@ -64,6 +83,7 @@ def save_risks_from_preview(
     """
     matrix = services.matrix_for(organisation=organisation, by=by)
     resolver = OwnerResolver(organisation)
+    sections = _Sections(plan)
     position = Risk.objects.filter(organisation=organisation).count()
     created = 0
     for item in items:
@@ -83,6 +103,7 @@ def save_risks_from_preview(
         services.risk_create(
             organisation=organisation,
             plan=plan,
+            section=sections.of(item),
             matrix=matrix,
             title=title,
             ref=str(item.get("ref") or "")[:30],
@@ -122,6 +143,7 @@ def save_assessments_from_preview(
     The priority ("HIGH", "MEDIUM") and any lead and due date are kept as written.
     """
     resolver = OwnerResolver(organisation)
+    sections = _Sections(plan)
     position = EqualityAssessment.objects.filter(organisation=organisation).count()
     created = 0
     for item in items:
@@ -135,6 +157,7 @@ def save_assessments_from_preview(
         services_equality.assessment_create(
             organisation=organisation,
             plan=plan,
+            section=sections.of(item),
             unit=plan.unit if plan else None,
             title=title,
             ref=str(item.get("ref") or "")[:30],

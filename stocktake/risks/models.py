@@ -108,6 +108,10 @@ class Risk(Record):
     plan = models.ForeignKey(
         "plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="risks"
     )
+    # The section of the plan's paper the risk came from (its risk analysis, say).
+    section = models.ForeignKey(
+        "plans.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="risks"
+    )
     unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="risks"
     )

@@ -75,10 +75,22 @@ def appetite_within_scores(appetite: int | None, max_score: int) -> None:
         raise ValidationError({"appetite": f"Enter an appetite from 1 to {max_score}"})
 
 
+# Five years: the longest cycle a register reviews on (the API caps it the same).
+REVIEW_DAYS_MAX = 1825
+
+
 def review_cycle_at_least_a_day(review_days: int | None) -> None:
     """Reviews fall due at least a day apart; empty (where allowed) means the default cycle."""
     if review_days is not None and review_days < 1:
         raise ValidationError({"review_days": "Enter a review cycle of at least 1 day"})
+
+
+def review_cycle_within_five_years(review_days: int | None) -> None:
+    """Reviews fall due at most five years apart; a longer cycle is a typing slip."""
+    if review_days is not None and review_days > REVIEW_DAYS_MAX:
+        raise ValidationError(
+            {"review_days": f"Enter a review cycle from 1 to {REVIEW_DAYS_MAX} days (five years)"}
+        )
 
 
 def review_is_overdue(review_due_on: dt.date | None, today: dt.date, is_open: bool) -> bool:

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from stocktake.accounts.models import Organisation, Person, Post, Unit
 from stocktake.core.recording import Actor, acting_user, save_recorded
-from stocktake.plans.models import Action, Plan
+from stocktake.plans.models import Action, Plan, Section
 
 from . import rules
-from .models import Risk, RiskReview, ScoringMatrix
+from .models import EqualityAssessment, Risk, RiskReview, ScoringMatrix
 from .splitting import split_risk_statement
 
 # name → (likelihood levels, impact levels, amber from, red from), lowest level first.
@@ -59,6 +59,7 @@ def matrix_create(
 ) -> ScoringMatrix:
     rules.matrix_has_levels(likelihood_levels, impact_levels)
     rules.matrix_bands_in_order(amber_from, red_from, len(likelihood_levels) * len(impact_levels))
+    rules.review_cycle_within_five_years(review_days)
     if is_default:
         ScoringMatrix.objects.filter(organisation=organisation).update(is_default=False)
     matrix = ScoringMatrix(
@@ -124,6 +125,15 @@ def risk_derive(risk: Risk, base: dt.date | None = None) -> None:
         risk.review_due_on = base + dt.timedelta(days=days)
 
 
+def section_follows_plan(item: Risk | EqualityAssessment) -> None:
+    """A section is part of one plan: an item moved to another plan (or none) leaves it."""
+    if item.section_id is None:
+        return
+    plan_id = item.plan_id
+    if plan_id is None or not Section.objects.filter(pk=item.section_id, plan_id=plan_id).exists():
+        item.section = None
+
+
 def _check(risk: Risk) -> None:
     rules.risk_needs_title(risk.title)
     rules.risk_owner_is_one(risk.owner_person_id is not None, risk.owner_post_id is not None)
@@ -177,6 +187,8 @@ def risk_create(
     risk.residual_likelihood, risk.residual_impact = residual_likelihood, residual_impact
     risk.residual_score = matrix.score(residual_likelihood, residual_impact)
     when = as_at or today()
+    # Before the due date is counted from it: a cycle of years beyond the calendar cannot be.
+    rules.review_cycle_within_five_years(risk.review_days)
     risk_derive(risk, base=when)
     if scored:
         risk.last_reviewed_on = when
@@ -209,6 +221,8 @@ def risk_edit(*, risk: Risk, by: Actor, **changes: Any) -> Risk:
         raise ValueError(f"cannot change {sorted(_FIXED & changes.keys())} here")
     for name, value in changes.items():
         setattr(risk, name, value)
+    if changes.keys() & {"plan", "section"}:
+        section_follows_plan(risk)
     if changes.get("status") == Risk.Status.CLOSED and risk.closed_on is None:
         risk.closed_on = today()
     elif changes.get("status") == Risk.Status.OPEN:
@@ -216,6 +230,7 @@ def risk_edit(*, risk: Risk, by: Actor, **changes: Any) -> Risk:
     base = None
     if "review_days" in changes and "review_due_on" not in changes:
         base = risk.last_reviewed_on or today()
+    rules.review_cycle_within_five_years(risk.review_days)
     risk_derive(risk, base=base)
     _check(risk)
     save_recorded(risk, by)

@@ -17,6 +17,7 @@ from stocktake.plans.models import Action
 from . import rules
 from .characteristics import NATIONAL_SETS
 from .models import Characteristic, CharacteristicSet, EqualityAssessment
+from .services import section_follows_plan
 
 
 @transaction.atomic
@@ -139,6 +140,8 @@ def assessment_edit(
         changes |= _due(changes["due_text"])
     for name, value in changes.items():
         setattr(assessment, name, value)
+    if changes.keys() & {"plan", "section"}:
+        section_follows_plan(assessment)
     chosen = list(characteristics) if characteristics is not None else None
     count = len(chosen) if chosen is not None else assessment.characteristics.count()
     _flags(assessment)

@@ -65,6 +65,8 @@ def partnership_create(
         body=body,
         **fields,
     )
+    # Before the due date is counted from it: a cycle of years beyond the calendar cannot be.
+    rules.review_cycle_within_five_years(partnership.review_days)
     if partnership.review_due_on is None:
         partnership_derive(partnership, base=partnership.last_reviewed_on or today())
     else:
@@ -88,6 +90,7 @@ def partnership_edit(*, partnership: Partnership, by: Actor, **changes: Any) -> 
     base = None
     if "review_days" in changes and "review_due_on" not in changes:
         base = partnership.last_reviewed_on or today()
+    rules.review_cycle_within_five_years(partnership.review_days)
     partnership_derive(partnership, base=base)
     _check(partnership)
     save_recorded(partnership, by)

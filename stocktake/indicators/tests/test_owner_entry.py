@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal as D
 
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from stocktake.accounts.models import Delegation, Organisation, Person, Post, PostHolding, Unit
+from stocktake.accounts import services as accounts
+from stocktake.accounts.models import (
+    Delegation,
+    Organisation,
+    PartnershipMember,
+    Person,
+    Post,
+    PostHolding,
+    Unit,
+)
 from stocktake.indicators.models import Indicator, Measurement
+from stocktake.plans.models import Plan
 from stocktake.testing import MakeUser
 
 from .conftest import MakeIndicator
@@ -92,3 +103,34 @@ def test_my_indicators_offers_entry_only_where_it_will_work(
     assert reverse("indicators:measurement_add", args=[indicator.uuid]) not in page
     assert "Enter a value" not in page
     assert _enter(client, viewer, indicator) == (403, 403)
+
+
+def test_a_partner_councils_officer_enters_values_for_their_indicator_in_a_partnerships_plan(
+    client: Client,
+    council: Organisation,
+    other_council: Organisation,
+    service: Unit,
+    make_user: MakeUser,
+    make_indicator: MakeIndicator,
+    make_plan: Callable[..., Plan],
+) -> None:
+    partnership = accounts.organisation_get_or_create(name="Uttlesford Safety Partnership")
+    partnership.kind = Organisation.Kind.PARTNERSHIP
+    partnership.save()
+    PartnershipMember.objects.create(partnership=partnership, member=council)
+    plan = make_plan(partnership)
+    lead, person = make_user("Lead officer", council, unit=service)
+    indicator = make_indicator(partnership, owner=person, plan=plan)
+
+    assert reverse("indicators:measurement_add", args=[indicator.uuid]) in _entry_links(
+        client, lead
+    )
+    assert _enter(client, lead, indicator) == (200, 302)
+    assert Measurement.objects.get(indicator=indicator).value == D(40)
+    # Ownership is still needed, and membership of the partnership.
+    colleague, _ = make_user("Lead officer", council, unit=service)
+    outsider, stranger = make_user("Lead officer", other_council)
+    theirs = make_indicator(partnership, owner=stranger, plan=plan)
+    assert _enter(client, colleague, indicator) == (403, 403)
+    assert _enter(client, outsider, theirs)[1] == 403
+    assert not Measurement.objects.filter(indicator=theirs).exists()

@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stocktake.accounts.models import Organisation
@@ -194,3 +196,44 @@ def test_a_councillor_sees_every_register_item_of_a_published_plan_and_a_viewer_
 )
 def test_a_section_heading_says_its_number_once(ref: str, title: str, shown: str) -> None:
     assert Section(ref=ref, title=title).display_title == shown
+
+
+def test_the_plan_page_reads_the_sections_from_the_registers_not_the_import_record(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    plan = _imported("003", council, officer)
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        page = _page(client, plan)
+    assert not [q for q in queries.captured_queries if "imports_importrecord" in q["sql"]]
+    assert "8 equality impact assessments from this section" in _after_heading(
+        page, "Equalities Overview"
+    )
+    assert "16 risks from this section" in _after_heading(page, "Risk Overview")
+
+
+def test_a_risk_and_an_assessment_made_by_hand_in_a_section_are_shown_under_it(
+    client: Client, council: Organisation, officer: User
+) -> None:
+    plan = services.plan_create(organisation=council, title="Plan", by=officer)
+    section = services.section_create(plan=plan, title="Risks", by=officer)
+    risks.risk_create(
+        organisation=council,
+        plan=plan,
+        section=section,
+        title="Funding ends",
+        checked=False,
+        by=officer,
+    )
+    equality.assessment_create(
+        organisation=council,
+        plan=plan,
+        section=section,
+        title="Lettings",
+        checked=False,
+        by=officer,
+    )
+    client.force_login(officer)
+    under = _after_heading(_page(client, plan), "Risks")
+    assert ">1 risk from this section</a>" in under
+    assert ">1 equality impact assessment from this section</a>" in under
