@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 
 from stocktake.accounts.models import Organisation, Person, Post, Unit
@@ -10,9 +11,25 @@ from stocktake.plans.models import Action, Plan
 
 from .equality import Characteristic, EqualityAssessment
 from .models import Partnership, Risk, ScoringMatrix
+from .rules import REVIEW_DAYS_MAX
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 31/08/2007"}
+
+
+def review_cycle(field: Any) -> forms.IntegerField:
+    """The review cycle with the rule's bounds and words, whatever the database's own integer
+    limits (PostgreSQL's small integers would otherwise answer first, in Django's words)."""
+    words = f"Enter a review cycle from 1 to {REVIEW_DAYS_MAX} days (five years)"
+    return forms.IntegerField(
+        label=field.label,
+        required=field.required,
+        initial=field.initial,
+        help_text=field.help_text,
+        min_value=1,
+        max_value=REVIEW_DAYS_MAX,
+        error_messages={"min_value": words, "max_value": words, "invalid": words},
+    )
 
 
 def _level(matrix: ScoringMatrix, axis: str, label: str, required: bool = False) -> Any:
@@ -116,6 +133,14 @@ class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         org = organisation.pk
         fields: Any = self.fields
+        fields["review_days"] = review_cycle(fields["review_days"])
+        # The appetite's bounds on the form too, so it is reported with any other mistake
+        # rather than only once the rest of the form is right (the service checks it again).
+        words = f"Enter an appetite from 1 to {matrix.max_score}"
+        fields["appetite"].validators = [
+            MinValueValidator(1, message=words),
+            MaxValueValidator(matrix.max_score, message=words),
+        ]
         fields["inherent_likelihood"] = _level(matrix, "likelihood", "Inherent likelihood")
         fields["inherent_impact"] = _level(matrix, "impact", "Inherent impact")
         fields["plan"].queryset = Plan.objects.filter(organisation_id=org)

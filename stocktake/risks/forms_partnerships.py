@@ -9,6 +9,7 @@ from django import forms
 
 from stocktake.accounts.models import Organisation, Person, Post, Unit
 
+from .forms import review_cycle
 from .partnerships import Partnership, PartnershipReview
 
 Choice = tuple[str, str]
@@ -76,6 +77,7 @@ class PartnershipForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         org = organisation.pk
         fields: Any = self.fields
+        fields["review_days"] = review_cycle(fields["review_days"])
         fields["body"].queryset = Organisation.objects.filter(kind=Organisation.Kind.PARTNERSHIP)
         fields["unit"].queryset = Unit.objects.filter(organisation_id=org)
         fields["lead_person"].queryset = Person.objects.filter(organisation_id=org)
