@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
 import zipfile
 from io import BytesIO
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -16,11 +18,23 @@ from stocktake.imports.markup import cell_from_plain, tidy
 from stocktake.imports.model import Block, Cell, Document, ImportFailed, Row, Table, Text, guessed
 from stocktake.imports.read_text import looks_like_heading
 
+# Style names by style id, per document: python-docx finds a paragraph's style by searching
+# every style in the document, which cost more than the rest of reading a cell.
+_STYLE_NAMES: weakref.WeakKeyDictionary[Any, dict[str | None, str]] = weakref.WeakKeyDictionary()
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    names = _STYLE_NAMES.setdefault(paragraph.part, {})
+    style_id = paragraph._p.style
+    if style_id not in names:
+        style = paragraph.style
+        names[style_id] = (style.name if style is not None else "") or ""
+    return names[style_id]
+
 
 def _is_list(paragraph: Paragraph) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
     ppr = paragraph._p.pPr
-    return "List" in style or (ppr is not None and ppr.numPr is not None)
+    return (ppr is not None and ppr.numPr is not None) or "List" in _style_name(paragraph)
 
 
 def _cell(cell: _Cell) -> Cell:
@@ -73,7 +87,7 @@ def _paragraph(paragraph: Paragraph, group: int) -> Text | None:
     text = tidy(paragraph.text)
     if not text:
         return None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = _style_name(paragraph)
     if style.startswith("Heading") or style == "Title":
         digits = "".join(ch for ch in style if ch.isdigit())
         return Text("heading", text, int(digits) if digits else 1, group)
