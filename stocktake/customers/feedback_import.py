@@ -23,7 +23,7 @@ from stocktake.core.recording import Actor
 from . import rules, services
 from .hours import LONDON
 from .models_feedback import AgeBand, Rating
-from .parsing import CHANNELS, SERVICE_CODES, RowError, _choice, _flag, _when
+from .parsing import CHANNELS, SERVICE_CODES, RowError, one_of, read_flag, read_time
 
 FEEDBACK_COLUMNS = (
     "received_at",
@@ -98,21 +98,21 @@ def _records(
 
 def _feedback_fields(row: dict[str, str], now: dt.datetime) -> dict[str, Any]:
     """One row's values checked as a contacts row's are (parsing.parse_row)."""
-    received_at = _when(row["received_at"], now)
+    received_at = read_time(row["received_at"], now)
     if not rules.AREA_CODE.fullmatch(row["area_code"]):
         raise RowError(f"area_code {row['area_code']!r} should be up to 12 letters and digits")
     return {
         "received_at": received_at.replace(tzinfo=LONDON)
         if received_at.tzinfo is None
         else received_at,
-        "channel": _choice("channel", row["channel"], CHANNELS),
-        "service_code": _choice("service", row["service"].upper(), SERVICE_CODES),
-        "rating": _choice("rating", row["rating"].lower(), RATINGS),
+        "channel": one_of("channel", row["channel"], CHANNELS),
+        "service_code": one_of("service", row["service"].upper(), SERVICE_CODES),
+        "rating": one_of("rating", row["rating"].lower(), RATINGS),
         "reason": row["reason"],
         "comment": row["comment"],
         "area_code": row["area_code"],
-        "age_band": _choice("age_band", row["age_band"].lower(), AGE_BANDS),
-        "disabled": _flag("disabled", row["disabled"]),
+        "age_band": one_of("age_band", row["age_band"].lower(), AGE_BANDS),
+        "disabled": read_flag("disabled", row["disabled"]),
     }
 
 
@@ -169,7 +169,7 @@ def peer_figures_load(*, organisation: Organisation, lines: Iterable[str], by: A
                 raise RowError(row)
             net = _net(row["net_satisfaction"])
             month = _month(row["month"], now)
-            channel = _choice("channel", row["channel"], CHANNELS)
+            channel = one_of("channel", row["channel"], CHANNELS)
             if not row["peer"]:
                 raise RowError("peer is empty: give the peer council's name")
             peer, _ = Organisation.objects.get_or_create(

@@ -86,7 +86,9 @@ class Parsed(NamedTuple):
     error: str
 
 
-def _when(text: str, now: dt.datetime) -> dt.datetime:
+def read_time(text: str, now: dt.datetime) -> dt.datetime:
+    """A contact's or a rating's time: ISO text, London's wall clock unless it has an offset,
+    never in the future. Shared with the feedback upload so both refuse alike."""
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
@@ -100,13 +102,13 @@ def _when(text: str, now: dt.datetime) -> dt.datetime:
     return value
 
 
-def _choice(name: str, text: str, allowed: frozenset[str]) -> str:
+def one_of(name: str, text: str, allowed: frozenset[str]) -> str:
     if text not in allowed:
         raise RowError(f"{name} {text!r} is not one of: {', '.join(sorted(allowed - {''}))}")
     return text
 
 
-def _flag(name: str, text: str) -> bool | None:
+def read_flag(name: str, text: str) -> bool | None:
     try:
         return YES_NO[text.lower()]
     except KeyError:
@@ -130,7 +132,7 @@ def parse_row(values: Sequence[str], *, access_points: PointCodes, now: dt.datet
     ]
     if point and point not in access_points:
         raise RowError(f"access_point {point!r} is not one of this council's access points")
-    received_at = _when(when, now)
+    received_at = read_time(when, now)
     closed = access_points.closed.get(point) if point else None
     if closed is not None and received_at.date() >= closed:
         raise RowError(f"access_point {point!r} closed for good on {closed:%Y-%m-%d}")
@@ -146,16 +148,16 @@ def parse_row(values: Sequence[str], *, access_points: PointCodes, now: dt.datet
         raise RowError("; ".join(error.messages)) from None
     return ContactRow(
         received_at,
-        _choice("channel", channel, CHANNELS),
+        one_of("channel", channel, CHANNELS),
         access_points[point] if point else None,
-        _choice("service", service.upper(), SERVICE_CODES),
+        one_of("service", service.upper(), SERVICE_CODES),
         request,
-        _flag("resolved_first", first),
-        bool(_flag("request_resolved", resolved)),
+        read_flag("resolved_first", first),
+        bool(read_flag("request_resolved", resolved)),
         assessment,
-        _choice("avoidable_reason", reason, REASONS),
+        one_of("avoidable_reason", reason, REASONS),
         area,
-        _choice("exclusion", excl, EXCLUSIONS),
+        one_of("exclusion", excl, EXCLUSIONS),
     )
 
 
