@@ -38,6 +38,11 @@ FLAGS: dict[str, tuple[str, str]] = {
         "The paper held a note for officers only; it is kept off public pages.",
     ),
     "unscored": ("Unscored", "The paper gives no likelihood or impact score."),
+    "progress_from_milestones": (
+        "Progress read from milestones",
+        "The paper gives no status, but some of its dated steps are done: it was imported as "
+        "in progress. Check it.",
+    ),
     "incomplete_row": (
         "Incomplete row",
         "The paper's table row had fewer cells than its headings; check nothing was lost.",

@@ -236,7 +236,8 @@ def rows_html(rows: Iterable[ActionRow], *, when: dt.date) -> SafeString:
         rag = tags.get(("r", row.rag_shown))
         if rag is None:
             rag = tags[("r", row.rag_shown)] = rag_tag(row.rag_shown)
-        due = _escape(row.due_text_as_at) if row.due_text_as_at else "—"
+        # A cell of dated steps keeps one step a line, as the paper and the reports show it.
+        due = _escape(row.due_text_as_at).replace("\n", "<br>") if row.due_text_as_at else "—"
         if row.slippage_count:
             plural = "" if row.slippage_count == 1 else "s"
             due += (
