@@ -49,6 +49,22 @@ def cycle_links_still_work(cycle: ReportingCycle, expiry: dt.datetime, now: dt.d
         )
 
 
+def links_issued_while_open(cycle: ReportingCycle) -> None:
+    """A new link must be one the owner can use: links work only while the cycle is open."""
+    if cycle.status != ReportingCycle.Status.OPEN:
+        raise ValidationError("Links work only while the cycle is open")
+
+
+def links_issued_before_expiry(expiry: dt.datetime, now: dt.datetime) -> None:
+    if expiry <= now:
+        raise ValidationError("The cycle's links have expired: the grace period is over")
+
+
+def links_issued_to_those_asked(asked: bool, owner: object) -> None:
+    if not asked:
+        raise ValidationError(f"{owner} was not asked for anything in this cycle")
+
+
 def cycle_closes_when_open(cycle: ReportingCycle) -> None:
     if cycle.status != ReportingCycle.Status.OPEN:
         raise ValidationError("Only an open cycle can be closed")

@@ -92,17 +92,7 @@ def cycle_open(*, cycle: ReportingCycle, by: Actor, now: dt.datetime, early: boo
         batch_size=BATCH,
     )
     expires_at = links.expiry_for(cycle)
-    new_links = [
-        UpdateLink(
-            organisation_id=cycle.organisation_id,
-            cycle=cycle,
-            owner_id=owner_id,
-            expires_at=expires_at,
-        )
-        for owner_id in owner_ids
-    ]
-    for link in new_links:
-        link.token_hash = links.token_hash(links.token_for(link))
+    new_links = [_new_link(cycle, owner_id, expires_at) for owner_id in owner_ids]
     UpdateLink.objects.bulk_create(new_links, batch_size=BATCH)
     outbox_queue(cycle=cycle, owner_ids=owner_ids, kind=Outbox.Kind.REQUEST, now=now)
     cycle.status = ReportingCycle.Status.OPEN
@@ -173,6 +163,30 @@ def cycle_lock(*, cycle: ReportingCycle, by: Actor, now: dt.datetime) -> Reporti
     cycle.locked_by = acting_user(by)
     save_recorded(cycle, by)
     return cycle
+
+
+def _new_link(cycle: ReportingCycle, owner_id: int, expires_at: dt.datetime) -> UpdateLink:
+    """An owner's link, its token's hash set (the token itself is never stored)."""
+    link = UpdateLink(
+        organisation_id=cycle.organisation_id, cycle=cycle, owner_id=owner_id, expires_at=expires_at
+    )
+    link.token_hash = links.token_hash(links.token_for(link))
+    return link
+
+
+@transaction.atomic
+def link_issue(*, cycle: ReportingCycle, owner: Person, now: dt.datetime) -> UpdateLink:
+    """A new working link for one owner, for the performance officer to send themselves (their
+    email failed or went astray, or the old link was revoked). Links already sent keep working
+    unless revoked."""
+    cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    rules.links_issued_while_open(cycle)
+    rules.links_issued_before_expiry(links.expiry_for(cycle), now)
+    asked = CycleRequest.objects.filter(cycle=cycle, owner=owner).exists()
+    rules.links_issued_to_those_asked(asked, owner)
+    link = _new_link(cycle, owner.pk, links.expiry_for(cycle))
+    link.save()
+    return link
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from stocktake.core.ids import parse_uuid
 
-from . import access, links, services_links
+from . import access, links, services
 from .models import CycleRequest, Outbox, UpdateLink
 
 
@@ -53,7 +53,7 @@ def owner_link(request: HttpRequest, cycle_uuid: str, request_uuid: str) -> Http
     refusal: list[str] = []
     if request.method == "POST":
         try:
-            services_links.link_issue(cycle=cycle, owner=found.owner, now=timezone.now())
+            services.link_issue(cycle=cycle, owner=found.owner, now=timezone.now())
         except ValidationError as error:
             refusal = error.messages
         else:

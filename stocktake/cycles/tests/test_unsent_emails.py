@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from stocktake.cycles import links, services, services_links
+from stocktake.cycles import links, services
 from stocktake.cycles.models import CycleRequest, UpdateLink
 from stocktake.cycles.sending import outbox_send
 from stocktake.testing import MakeUser
@@ -78,14 +78,14 @@ def test_a_revoked_owner_is_issued_a_new_link_that_works(
 def test_no_link_is_issued_once_the_cycle_has_closed(opened: Scene, officer: User) -> None:
     services.cycle_close(cycle=opened.cycle, by=officer, now=OPENED)
     with pytest.raises(ValidationError, match="only while the cycle is open"):
-        services_links.link_issue(cycle=opened.cycle, owner=opened.owner, now=DURING)
+        services.link_issue(cycle=opened.cycle, owner=opened.owner, now=DURING)
     assert UpdateLink.objects.filter(owner=opened.owner).count() == 1
 
 
 def test_no_link_is_issued_to_someone_the_cycle_did_not_ask(opened: Scene) -> None:
     stranger = opened.plan.organisation.people.create(name="Stan Stranger")
     with pytest.raises(ValidationError, match="was not asked"):
-        services_links.link_issue(cycle=opened.cycle, owner=stranger, now=DURING)
+        services.link_issue(cycle=opened.cycle, owner=stranger, now=DURING)
 
 
 @pytest.mark.parametrize("role", ["Viewer", "Councillor", "Lead officer"])
